@@ -1,0 +1,234 @@
+#include "cpu/core.h"
+
+#include <sys/mman.h>
+
+#include <fmt/format.h>
+#include <stdexcept>
+
+#include "cpu/arm_pseudocode.h"
+#include "cpu/decode/decoder.h"
+
+namespace minifvp::cpu {
+namespace {
+constexpr size_t kPageCount = size_t{1} << (32 - Bus::kPageBits);
+constexpr size_t kSlotsPerPage = Bus::kPageSize / 2;
+}  // namespace
+
+struct Core::DecodedPage {
+  DecodedInsn slots[kSlotsPerPage];  // slot.size == 0: not decoded yet
+};
+
+const char* fault_kind_name(FaultKind kind) {
+  switch (kind) {
+    case FaultKind::UndefinedInstruction: return "UsageFault UNDEFINSTR";
+    case FaultKind::InvalidState: return "UsageFault INVSTATE";
+    case FaultKind::InvalidPc: return "UsageFault INVPC";
+    case FaultKind::NoCoprocessor: return "UsageFault NOCP";
+    case FaultKind::Unaligned: return "UsageFault UNALIGNED";
+    case FaultKind::DivideByZero: return "UsageFault DIVBYZERO";
+    case FaultKind::StackOverflow: return "UsageFault STKOF";
+    case FaultKind::InstructionBusError: return "BusFault IBUSERR";
+    case FaultKind::PreciseDataBusError: return "BusFault PRECISERR";
+    case FaultKind::MemManageInstruction: return "MemManage IACCVIOL";
+    case FaultKind::MemManageData: return "MemManage DACCVIOL";
+  }
+  return "fault";
+}
+
+Core::Core(Bus& bus, uint64_t& clock) : bus_(bus), clock_(clock) {
+  void* p = mmap(nullptr, kPageCount * sizeof(DecodedPage*), PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) throw std::runtime_error("cannot reserve the decode cache");
+  pages_ = static_cast<DecodedPage**>(p);
+  bus_.set_code_write_handler([this](uint32_t page) { invalidate_page(page); });
+}
+
+Core::~Core() {
+  bus_.set_code_write_handler(nullptr);
+  munmap(pages_, kPageCount * sizeof(DecodedPage*));
+}
+
+void Core::flush_decode_cache() {
+  for (auto& page : page_storage_) {
+    for (DecodedInsn& slot : page->slots) slot = DecodedInsn{};
+  }
+}
+
+void Core::invalidate_page(uint32_t page_index) {
+  // Deferred: the instruction that wrote the page may still be reading its own DecodedInsn.
+  if (pages_[page_index] == nullptr) return;
+  pending_invalidations_.push_back(page_index);
+  attention();
+}
+
+void Core::decode_at(uint32_t pc, DecodedInsn& slot) {
+  uint32_t hw1 = 0;
+  if (bus_.read(pc, 2, hw1, {BusMaster::Cpu}) != BusStatus::Ok) {
+    raise(FaultKind::InstructionBusError, fmt::format("instruction fetch from {}", bus_.describe(pc)));
+  }
+  const bool is32 = is_32bit_thumb(static_cast<uint16_t>(hw1));
+  uint32_t raw = hw1;
+  if (is32) {
+    uint32_t hw2 = 0;
+    if (bus_.read(pc + 2, 2, hw2, {BusMaster::Cpu}) != BusStatus::Ok) {
+      raise(FaultKind::InstructionBusError,
+            fmt::format("instruction fetch from {}", bus_.describe(pc + 2)));
+    }
+    raw = (hw1 << 16) | hw2;
+    bus_.watch_page((pc + 2) >> Bus::kPageBits);
+  }
+  bus_.watch_page(pc >> Bus::kPageBits);
+  const DecodeStatus status = Decoder::instance().decode(raw, is32, slot);
+  if (status != DecodeStatus::Ok) slot.exec = exec_undefined;
+}
+
+const DecodedInsn& Core::fetch(uint32_t pc) {
+  DecodedPage* page = pages_[pc >> Bus::kPageBits];
+  if (page == nullptr) [[unlikely]] {
+    page_storage_.push_back(std::make_unique<DecodedPage>());
+    page = page_storage_.back().get();
+    pages_[pc >> Bus::kPageBits] = page;
+  }
+  DecodedInsn& slot = page->slots[(pc & (Bus::kPageSize - 1)) >> 1];
+  if (slot.size == 0) [[unlikely]] decode_at(pc, slot);
+  return slot;
+}
+
+void Core::bx_write_pc(uint32_t address) {
+  // BXWritePC() without the EXC_RETURN/FNC_RETURN cases, which the exception model adds: bit 0
+  // becomes EPSR.T, and an instruction executed with T == 0 takes an INVSTATE UsageFault.
+  s_.thumb = (address & 1) != 0;
+  next_pc_ = address & ~1u;
+}
+
+void Core::raise(FaultKind kind, std::string detail) {
+  throw GuestFault{kind, 0, false, std::move(detail)};
+}
+
+void Core::raise_data_fault(FaultKind kind, uint32_t address, std::string detail) {
+  throw GuestFault{kind, address, true, std::move(detail)};
+}
+
+uint32_t Core::slow_read(uint32_t addr, unsigned size, bool unprivileged) {
+  uint32_t value = 0;
+  const BusStatus status = bus_.read(addr, size, value, {BusMaster::Cpu, !unprivileged, true});
+  if (status != BusStatus::Ok) {
+    raise_data_fault(FaultKind::PreciseDataBusError, addr,
+                     fmt::format("{}-byte read from {}", size, bus_.describe(addr)));
+  }
+  return value;
+}
+
+void Core::slow_write(uint32_t addr, unsigned size, uint32_t value, bool unprivileged) {
+  const BusStatus status = bus_.write(addr, size, value, {BusMaster::Cpu, !unprivileged, true});
+  if (status != BusStatus::Ok) {
+    raise_data_fault(FaultKind::PreciseDataBusError, addr,
+                     fmt::format("{}-byte write to {}", size, bus_.describe(addr)));
+  }
+}
+
+void Core::request_stop(StopReason reason, int exit_code) {
+  stop_requested_ = true;
+  stop_reason_ = reason;
+  exit_code_ = exit_code;
+  attention();
+}
+
+void Core::enter_sleep() {
+  sleeping_ = true;
+  attention();
+}
+
+void Core::breakpoint(uint8_t imm) {
+  if (host_ != nullptr && host_->on_breakpoint(*this, imm)) return;
+  request_stop(StopReason::Breakpoint);
+}
+
+void Core::handle_fault(const GuestFault& fault) {
+  // The exception model (HardFault/UsageFault entry) is not there yet: every fault ends the run as
+  // a lockup would, with the faulting instruction's address kept for the report.
+  last_fault_ = fault;
+  last_fault_pc_ = current_pc_;
+  request_stop(StopReason::Fault);
+}
+
+void Core::apply_invalidations() {
+  for (uint32_t page_index : pending_invalidations_) {
+    if (DecodedPage* page = pages_[page_index]) {
+      for (DecodedInsn& slot : page->slots) slot = DecodedInsn{};
+    }
+  }
+  pending_invalidations_.clear();
+}
+
+template <bool kTraced>
+void Core::run_loop() {
+  CpuState before;
+  while (clock_ < limit_) {
+    const uint32_t pc = s_.r[15];
+    current_pc_ = pc;
+    const DecodedInsn& insn = fetch(pc);
+    if constexpr (kTraced) {
+      before = s_;
+      trace_accesses_.clear();
+    }
+    if (!s_.thumb) [[unlikely]] raise(FaultKind::InvalidState, "EPSR.T is 0");
+    s_.r[15] = pc + 4;
+    next_pc_ = pc + insn.size;
+    const bool in_it = s_.it.in_it_block();
+    in_it_block_at_issue_ = in_it;
+    bool executed = true;
+    if (in_it) [[unlikely]] {
+      last_in_it_block_at_issue_ = s_.it.last_in_it_block();
+      executed = condition_holds(s_, s_.it.condition());
+      if (executed) insn.exec(*this, insn);
+      s_.it.advance();
+    } else {
+      insn.exec(*this, insn);
+    }
+    s_.r[15] = next_pc_;
+    clock_ += insn.cycles;
+    ++instructions_;
+    if constexpr (kTraced) {
+      trace_->commit({clock_, pc, &insn, executed, &before, &s_, trace_accesses_});
+    }
+    if (instructions_ == instruction_limit_) [[unlikely]] {
+      request_stop(StopReason::InstructionLimit);
+    }
+  }
+}
+
+StopReason Core::run(uint64_t clock_limit) {
+  run_limit_ = clock_limit;
+  stop_requested_ = false;
+  stop_reason_ = StopReason::Limit;
+  if (sleeping_) return StopReason::Sleep;
+  for (;;) {
+    apply_invalidations();
+    limit_ = run_limit_;
+    try {
+      if (trace_ != nullptr) {
+        run_loop<true>();
+      } else {
+        run_loop<false>();
+      }
+    } catch (const GuestFault& fault) {
+      s_.r[15] = current_pc_;  // nothing of the faulting instruction was committed
+      handle_fault(fault);
+    }
+    apply_invalidations();
+    if (stop_requested_) return stop_reason_;
+    if (sleeping_) return StopReason::Sleep;
+    if (clock_ >= run_limit_) return StopReason::Limit;
+  }
+}
+
+void exec_undefined(Core& core, const DecodedInsn& insn) {
+  core.raise(FaultKind::UndefinedInstruction,
+             insn.encoding == nullptr
+                 ? fmt::format("no encoding matches 0x{:0{}x}", insn.raw, insn.size * 2)
+                 : fmt::format("{} (0x{:0{}x}) is UNDEFINED or UNPREDICTABLE with these fields",
+                               insn.encoding->name, insn.raw, insn.size * 2));
+}
+
+}  // namespace minifvp::cpu

@@ -1,0 +1,217 @@
+// The Armv8.1-M core: the interpreter loop, the decoded-instruction cache and the services that
+// instruction handlers use (memory access with the architecture's alignment rules, PC writes,
+// flag updates, faults).
+//
+// Execution model: Core::run() executes instructions until the shared clock reaches a limit or
+// something asks for attention (a stop, a code write that invalidates decoded instructions, and
+// later interrupts). Each instruction adds its cycle cost to the clock, so the clock is simulated
+// time for the whole platform.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cpu/decode/decoded_insn.h"
+#include "cpu/fault.h"
+#include "cpu/state.h"
+#include "cpu/trace.h"
+#include "sim/bus.h"
+
+namespace minifvp::cpu {
+
+class Core;
+
+// Why run() returned.
+enum class StopReason : uint8_t {
+  Limit,        // the clock reached the limit given to run()
+  Sleep,        // WFI/WFE: the core waits for an event; the platform advances time
+  Exit,         // the guest asked to end the simulation (semihosting, EOT); see exit_code()
+  Fault,        // an unrecoverable guest fault (lockup); see last_fault()
+  Breakpoint,   // BKPT not claimed by semihosting
+  InstructionLimit,
+};
+
+// What the core needs from the platform: semihosting and simulation control.
+class CoreHost {
+ public:
+  virtual ~CoreHost() = default;
+  // BKPT #imm. Returns true when the host handled it (semihosting with imm 0xAB); execution then
+  // continues after the BKPT. Otherwise the core stops with StopReason::Breakpoint.
+  virtual bool on_breakpoint(Core& core, uint8_t imm) = 0;
+};
+
+enum class Alignment : uint8_t {
+  Any,      // MemU: unaligned allowed (subject to CCR.UNALIGN_TRP)
+  Aligned,  // MemA: unaligned accesses take an UNALIGNED UsageFault
+};
+
+class Core {
+ public:
+  // `clock` is the platform's simulated time in core cycles, shared with the scheduler.
+  Core(Bus& bus, uint64_t& clock);
+  ~Core();
+  Core(const Core&) = delete;
+  Core& operator=(const Core&) = delete;
+
+  CpuState& state() { return s_; }
+  const CpuState& state() const { return s_; }
+  Bus& bus() { return bus_; }
+  uint64_t clock() const { return clock_; }
+  uint64_t instructions() const { return instructions_; }
+
+  void set_host(CoreHost* host) { host_ = host; }
+  void set_trace_sink(TraceSink* sink) { trace_ = sink; }
+  // Stop after this many retired instructions (0 = no limit).
+  void set_instruction_limit(uint64_t limit) { instruction_limit_ = limit; }
+  // CCR.UNALIGN_TRP (written by the SCB).
+  void set_unaligned_trap(bool on) { unaligned_trap_ = on; }
+
+  // Runs until the clock reaches `clock_limit` or the core stops, sleeps or faults.
+  StopReason run(uint64_t clock_limit);
+
+  // Asks run() to return as soon as the current instruction completes.
+  void request_stop(StopReason reason, int exit_code = 0);
+  int exit_code() const { return exit_code_; }
+  const GuestFault& last_fault() const { return last_fault_; }
+  uint32_t last_fault_pc() const { return last_fault_pc_; }
+
+  // Wakes a core that is sleeping in WFI/WFE.
+  void wake() { sleeping_ = false; }
+  bool sleeping() const { return sleeping_; }
+
+  // Discards every decoded instruction (after a reset or a bulk load).
+  void flush_decode_cache();
+
+  // ---- Services for instruction handlers ----
+
+  // Address of the instruction being executed.
+  uint32_t current_pc() const { return current_pc_; }
+  // PC as the Arm ARM's R[15] reads in Thumb state (instruction address + 4).
+  uint32_t pc_read() const { return current_pc_ + 4; }
+
+  // Register read with the R[15] rule; handlers may also read state().r directly when the
+  // encoding excludes PC.
+  uint32_t reg(unsigned n) const { return s_.r[n]; }
+  void set_reg(unsigned n, uint32_t value) { s_.r[n] = value; }
+
+  // BranchWritePC(), BXWritePC(), LoadWritePC() and ALUWritePC() (Armv8-M ARM).
+  void branch_write_pc(uint32_t address) { next_pc_ = address & ~1u; }
+  void bx_write_pc(uint32_t address);
+  void load_write_pc(uint32_t address) { bx_write_pc(address); }
+  void alu_write_pc(uint32_t address) { branch_write_pc(address); }
+  // Writes a register; a write to R15 is a branch (ALUWritePC).
+  void write_reg_or_pc(unsigned n, uint32_t value) {
+    if (n == 15) {
+      alu_write_pc(value);
+    } else {
+      s_.r[n] = value;
+    }
+  }
+
+  // Whether this execution of `insn` sets the flags (resolves SetFlags::OutsideIt).
+  bool setflags(const DecodedInsn& insn) const {
+    return insn.setflags == SetFlags::Yes ||
+           (insn.setflags == SetFlags::OutsideIt && !in_it_block_at_issue_);
+  }
+  bool in_it_block() const { return in_it_block_at_issue_; }
+  bool last_in_it_block() const { return last_in_it_block_at_issue_; }
+
+  // Memory access for the current instruction (MemU/MemA). Faults throw GuestFault.
+  uint32_t read_memory(uint32_t addr, unsigned size, Alignment alignment,
+                       bool unprivileged = false);
+  void write_memory(uint32_t addr, unsigned size, uint32_t value, Alignment alignment,
+                    bool unprivileged = false);
+
+  [[noreturn]] void raise(FaultKind kind, std::string detail = {});
+  [[noreturn]] void raise_data_fault(FaultKind kind, uint32_t address, std::string detail = {});
+
+  // WFI/WFE: stop the current run() and report StopReason::Sleep.
+  void enter_sleep();
+  // BKPT #imm (the handler for BKPT calls this).
+  void breakpoint(uint8_t imm);
+
+ private:
+  struct DecodedPage;
+  template <bool kTraced>
+  void run_loop();
+  const DecodedInsn& fetch(uint32_t pc);
+  void decode_at(uint32_t pc, DecodedInsn& slot);
+  void invalidate_page(uint32_t page_index);
+  void apply_invalidations();
+  void handle_fault(const GuestFault& fault);
+  void attention() { limit_ = 0; }
+  uint32_t slow_read(uint32_t addr, unsigned size, bool unprivileged);
+  void slow_write(uint32_t addr, unsigned size, uint32_t value, bool unprivileged);
+
+  CpuState s_;
+  Bus& bus_;
+  uint64_t& clock_;
+  uint64_t limit_ = 0;        // run_loop runs while clock_ < limit_; attention() zeroes it
+  uint64_t run_limit_ = 0;    // the limit run() was given
+  uint64_t instructions_ = 0;
+  uint64_t instruction_limit_ = 0;
+
+  uint32_t current_pc_ = 0;
+  uint32_t next_pc_ = 0;
+  bool in_it_block_at_issue_ = false;
+  bool last_in_it_block_at_issue_ = false;
+  bool sleeping_ = false;
+  bool unaligned_trap_ = false;
+
+  bool stop_requested_ = false;
+  StopReason stop_reason_ = StopReason::Limit;
+  int exit_code_ = 0;
+  GuestFault last_fault_{};
+  uint32_t last_fault_pc_ = 0;
+
+  CoreHost* host_ = nullptr;
+  TraceSink* trace_ = nullptr;
+  std::vector<MemoryAccess> trace_accesses_;
+
+  DecodedPage** pages_;  // 2^20 entries, lazily filled
+  std::vector<std::unique_ptr<DecodedPage>> page_storage_;
+  std::vector<uint32_t> pending_invalidations_;
+};
+
+// Execute function for encodings that decoded as UNDEFINED or UNPREDICTABLE.
+void exec_undefined(Core& core, const DecodedInsn& insn);
+
+}  // namespace minifvp::cpu
+
+// ---- inline fast paths ----
+namespace minifvp::cpu {
+
+inline uint32_t Core::read_memory(uint32_t addr, unsigned size, Alignment alignment,
+                                  bool unprivileged) {
+  if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
+    raise_data_fault(FaultKind::Unaligned, addr, "unaligned read");
+  }
+  uint32_t value = 0;
+  uint8_t* p = bus_.ram_pointer(addr);
+  if (p != nullptr && (addr & (Bus::kPageSize - 1)) + size <= Bus::kPageSize) [[likely]] {
+    std::memcpy(&value, p, size);
+  } else {
+    value = slow_read(addr, size, unprivileged);
+  }
+  if (trace_ != nullptr) trace_accesses_.push_back({addr, value, uint8_t(size), false});
+  return value;
+}
+
+inline void Core::write_memory(uint32_t addr, unsigned size, uint32_t value, Alignment alignment,
+                               bool unprivileged) {
+  if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
+    raise_data_fault(FaultKind::Unaligned, addr, "unaligned write");
+  }
+  uint8_t* p = bus_.ram_pointer(addr);
+  if (p != nullptr && (addr & (Bus::kPageSize - 1)) + size <= Bus::kPageSize) [[likely]] {
+    std::memcpy(p, &value, size);
+    bus_.note_write(addr, size);
+  } else {
+    slow_write(addr, size, value, unprivileged);
+  }
+  if (trace_ != nullptr) trace_accesses_.push_back({addr, value, uint8_t(size), true});
+}
+
+}  // namespace minifvp::cpu

@@ -1,0 +1,19 @@
+// One accessor per encoding-table file (cpu/decode/table_<group>.cpp).
+#pragma once
+
+#include "cpu/decode/decoder.h"
+
+namespace minifvp::cpu {
+
+// Data processing (immediate, register, shifted register, register-controlled shift), extend,
+// bitfield, saturate, parallel add/subtract, miscellaneous (CLZ, REV, ...), conditional select.
+EncodingGroup data_processing_group();
+// Multiply, multiply-accumulate, long multiply, DSP multiplies, divide.
+EncodingGroup multiply_divide_group();
+// Loads and stores: single, dual, exclusive, acquire/release, multiple, PUSH/POP, table branch,
+// preload hints.
+EncodingGroup load_store_group();
+// Branches, IT, hints, barriers, MRS/MSR, CPS, BKPT, SVC, UDF, low-overhead loops, branch future.
+EncodingGroup branch_system_group();
+
+}  // namespace minifvp::cpu

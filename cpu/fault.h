@@ -1,0 +1,37 @@
+// Synchronous faults raised while executing an instruction.
+//
+// Handlers and memory helpers throw GuestFault; the core catches it at the instruction boundary,
+// restores the PC to the faulting instruction (nothing of it has been committed) and hands it to
+// the exception model. Until the exception model exists, an unhandled fault stops the run with a
+// report. The kinds map one-to-one onto CFSR/HFSR status bits.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace minifvp::cpu {
+
+enum class FaultKind : uint8_t {
+  UndefinedInstruction,  // UFSR.UNDEFINSTR
+  InvalidState,          // UFSR.INVSTATE (EPSR.T == 0)
+  InvalidPc,             // UFSR.INVPC (bad EXC_RETURN)
+  NoCoprocessor,         // UFSR.NOCP
+  Unaligned,             // UFSR.UNALIGNED
+  DivideByZero,          // UFSR.DIVBYZERO
+  StackOverflow,         // UFSR.STKOF
+  InstructionBusError,   // BFSR.IBUSERR
+  PreciseDataBusError,   // BFSR.PRECISERR, BFAR valid
+  MemManageInstruction,  // MMFSR.IACCVIOL
+  MemManageData,         // MMFSR.DACCVIOL, MMFAR valid
+};
+
+const char* fault_kind_name(FaultKind kind);
+
+struct GuestFault {
+  FaultKind kind;
+  uint32_t address = 0;  // the faulting data address (BFAR/MMFAR) where address_valid
+  bool address_valid = false;
+  std::string detail;  // human-readable, for reports
+};
+
+}  // namespace minifvp::cpu

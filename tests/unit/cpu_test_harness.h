@@ -1,0 +1,58 @@
+// A bare core on a bus with 64 KiB of RAM at 0, for instruction tests from raw encodings.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <vector>
+
+#include "cpu/core.h"
+#include "sim/bus.h"
+
+namespace minifvp::test {
+
+class CpuHarness {
+ public:
+  static constexpr uint32_t kCodeBase = 0x1000;
+  static constexpr uint32_t kDataBase = 0x8000;
+
+  CpuHarness() : core_(bus_, clock_) { bus_.add_ram("ram", 0, 0x10000); }
+
+  cpu::Core& core() { return core_; }
+  cpu::CpuState& state() { return core_.state(); }
+  Bus& bus() { return bus_; }
+
+  // Places halfwords at kCodeBase (32-bit encodings as two entries, first halfword first) and
+  // points the PC at them.
+  void load(std::initializer_list<uint16_t> halfwords) {
+    uint32_t addr = kCodeBase;
+    for (uint16_t hw : halfwords) {
+      bus_.write(addr, 2, hw);
+      addr += 2;
+    }
+    end_ = addr;
+    core_.state().r[15] = kCodeBase;
+  }
+
+  // Runs until the PC reaches the end of the loaded code (or `max_instructions`, or a stop).
+  cpu::StopReason run(uint64_t max_instructions = 1000) {
+    for (uint64_t i = 0; i < max_instructions && core_.state().r[15] != end_; ++i) {
+      const cpu::StopReason reason = core_.run(clock_ + 1);
+      if (reason != cpu::StopReason::Limit) return reason;
+    }
+    return cpu::StopReason::Limit;
+  }
+
+  uint32_t read32(uint32_t addr) {
+    uint32_t v = 0;
+    bus_.read(addr, 4, v);
+    return v;
+  }
+
+ private:
+  Bus bus_;
+  uint64_t clock_ = 0;
+  cpu::Core core_;
+  uint32_t end_ = kCodeBase;
+};
+
+}  // namespace minifvp::test
