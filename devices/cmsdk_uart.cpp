@@ -7,7 +7,7 @@ namespace {
 
 constexpr uint32_t kCtrlMask = 0x7f;
 constexpr uint32_t kBaudDivMask = 0xfffff;
-constexpr uint32_t kMinBaudDiv = 16;  // DDI 0479C: "the minimum number is 16"
+constexpr uint32_t kMinBaudDiv = 16;        // DDI 0479C: "the minimum number is 16"
 constexpr uint32_t kBitsPerCharacter = 10;  // start + 8 data + stop
 
 // The register map (DDI 0479C, "APB UART memory map"). The ID registers read as their reset value.

@@ -48,8 +48,8 @@ std::unique_ptr<HostPort> make_host_port(const std::string& spec, const HostPort
     if (path.empty()) throw std::runtime_error("bad host port 'file:': the path is empty");
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
-      throw std::runtime_error("cannot open '" + path + "' for UART output: " +
-                               std::strerror(errno));
+      throw std::runtime_error("cannot open '" + path +
+                               "' for UART output: " + std::strerror(errno));
     }
     return std::make_unique<StreamHostPort>(-1, fd, options, /*owns_fds=*/true);
   }

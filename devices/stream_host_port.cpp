@@ -1,11 +1,11 @@
 #include "devices/stream_host_port.h"
 
 #include <poll.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <spdlog/spdlog.h>
 
 #include "devices/terminal_mode.h"
 

@@ -4,6 +4,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <spdlog/spdlog.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -12,8 +13,6 @@
 #include <cstring>
 #include <stdexcept>
 #include <string>
-
-#include <spdlog/spdlog.h>
 
 namespace minifvp {
 namespace {
@@ -145,7 +144,9 @@ void TcpHostPort::drop_client() {
   disconnected_ = true;
 }
 
-void TcpHostPort::wait_for_client() { try_accept(true); }
+void TcpHostPort::wait_for_client() {
+  try_accept(true);
+}
 
 void TcpHostPort::filter_telnet(const uint8_t* data, size_t len) {
   if (head_ == input_.size()) {

@@ -47,12 +47,14 @@ extern "C" void restore_and_chain(int sig) {
   }
 }
 
-extern "C" void restore_at_exit() { restore_attrs_signal_safe(); }
+extern "C" void restore_at_exit() {
+  restore_attrs_signal_safe();
+}
 
 void install_handlers() {
   if (g_handlers_installed) return;
   for (size_t i = 0; i < kRestoringSignals.size(); ++i) {
-    struct sigaction action{};
+    struct sigaction action {};
     action.sa_handler = restore_and_chain;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
@@ -77,13 +79,13 @@ void uninstall_handlers() {
 
 bool enter_raw_terminal_mode(int fd) {
   if (g_raw_active != 0 || isatty(fd) == 0) return false;
-  struct termios attrs{};
+  struct termios attrs {};
   if (tcgetattr(fd, &attrs) != 0) return false;
   g_saved_attrs = attrs;
   g_raw_fd = fd;
   // Input: bytes as typed. The guest echoes and edits lines itself, as over the FVP's telnet link.
-  attrs.c_iflag &= ~static_cast<tcflag_t>(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR |
-                                          ICRNL | IXON);
+  attrs.c_iflag &=
+      ~static_cast<tcflag_t>(IGNBRK | BRKINT | PARMRK | ISTRIP | INLCR | IGNCR | ICRNL | IXON);
   attrs.c_lflag &= ~static_cast<tcflag_t>(ECHO | ECHONL | ICANON | ISIG | IEXTEN);
   attrs.c_cflag &= ~static_cast<tcflag_t>(CSIZE | PARENB);
   attrs.c_cflag |= CS8;
@@ -104,6 +106,8 @@ void restore_terminal() {
   uninstall_handlers();
 }
 
-bool terminal_in_raw_mode() { return g_raw_active != 0; }
+bool terminal_in_raw_mode() {
+  return g_raw_active != 0;
+}
 
 }  // namespace minifvp

@@ -1,10 +1,11 @@
 // Host ports over real descriptors: pipes, files and a loopback TCP client.
+#include "devices/host_port.h"
+
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -14,7 +15,6 @@
 #include <string>
 #include <thread>
 
-#include "devices/host_port.h"
 #include "devices/stream_host_port.h"
 #include "devices/tcp_host_port.h"
 
@@ -80,8 +80,8 @@ TEST(StreamHostPort, OutputIsByteExact) {
 }
 
 TEST(HostPortFactory, FileOutputHasNoInput) {
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                    ("minifvp_host_port_" + std::to_string(getpid()));
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("minifvp_host_port_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   const std::filesystem::path file = dir / "uart.txt";
   {

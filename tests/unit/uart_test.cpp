@@ -263,7 +263,7 @@ TEST_F(ShutdownFixture, EotFollowedByStatusByte) {
   wr(U::kData, 3);
   EXPECT_EQ(status, std::optional<int>(3));
   EXPECT_EQ(port.output, "ok");  // neither the EOT nor the status reaches the host
-  wr(U::kData, 'z');  // after the shutdown: dropped
+  wr(U::kData, 'z');             // after the shutdown: dropped
   EXPECT_EQ(port.output, "ok");
   run_until(scheduler, 10 * U::kExitStatusWindowCycles);  // the window event was cancelled
   EXPECT_EQ(status, std::optional<int>(3));
