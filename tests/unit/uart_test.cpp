@@ -140,6 +140,19 @@ TEST_F(UartFixture, ReceivesEveryByteInOrderThenOneEot) {
   EXPECT_EQ(port.polls, port.blocking_polls);  // a pipe is always read with a blocking poll
 }
 
+TEST_F(UartFixture, RxEnabledButNeverReadDoesNotWaitForTheHost) {
+  port.close_when_empty = false;  // a pipe that stays open and silent
+  wr(U::kCtrl, U::kCtrlRxEn | U::kCtrlTxEn | U::kCtrlRxIntEn);
+  run_until(scheduler, 100 * uart.character_cycles());
+  EXPECT_EQ(rd(U::kState), U::kStateRxFull);  // a byte is due: announced...
+  EXPECT_TRUE(uart.rx_irq().level());
+  wr(U::kData, 'x');  // ...and transmitting does not touch the input
+  EXPECT_EQ(port.polls, 0u);
+  port.feed("y");
+  EXPECT_EQ(rd(U::kData), uint32_t{'y'});  // read from the host when DATA is read
+  EXPECT_EQ(port.polls, 1u);
+}
+
 TEST_F(UartFixture, NothingArrivesWhileRxDisabled) {
   port.feed("z");
   run_until(scheduler, 100000);
