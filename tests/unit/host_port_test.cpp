@@ -197,9 +197,13 @@ TEST(TcpHostPort, LateClientGetsEarlierOutputAndTypesInput) {
   port.wait_for_client();
   ASSERT_TRUE(port.client_connected());
   port.write('!');
+  port.write('\n');  // a line end sends the buffered output
   const std::string negotiation = "\xff\xfb\x01\xff\xfb\x03";
-  EXPECT_EQ(receive_exactly(client, negotiation.size() + 8),
-            negotiation + "early\xff\xff!");  // IAC doubled in the data stream
+  EXPECT_EQ(receive_exactly(client, negotiation.size() + 9),
+            negotiation + "early\xff\xff!\n");  // IAC doubled in the data stream
+  port.write('?');
+  port.flush();
+  EXPECT_EQ(receive_exactly(client, 1), "?");
 
   // Telnet negotiation from the client is not input; CR LF and CR NUL are one CR.
   const std::string typed = std::string("\xff\xfd\x01hi\r\nok\r\0", 11) + "\xff\xff.";

@@ -57,6 +57,11 @@ TEST_F(UartFixture, ResetValuesAndIdRegisters) {
   EXPECT_EQ(rd(0x100), 0u);  // unknown offset reads as zero
 }
 
+TEST_F(UartFixture, GuestErrorsAreCountedAndTheLogIsBounded) {
+  for (int i = 0; i < 1000; ++i) rd(0x100);
+  EXPECT_EQ(uart.guest_error_count(), 1000u);
+}
+
 TEST_F(UartFixture, CtrlMasksToSevenBitsAndBaudDivToTwenty) {
   wr(U::kCtrl, 0xffffffff);
   EXPECT_EQ(rd(U::kCtrl), 0x7fu);
