@@ -27,6 +27,7 @@
 #include "sim/bus.h"
 #include "sim/elf_loader.h"
 #include "sim/platform_description.h"
+#include "sim/razwi_device.h"
 #include "sim/scheduler.h"
 #include "sim/semihosting.h"
 #include "sim/stats.h"
@@ -140,6 +141,9 @@ class Platform final : private cpu::CoreHost {
   void build_devices();
   void map_device(Device& device, const DeviceWindow& window);
   void reset_system();
+  // Core state at reset (Armv8-M ARM, TakeReset()) with the vector table at initial_vtor();
+  // `entry` replaces the reset vector as the first PC.
+  void start_core(std::optional<uint32_t> entry);
   std::string fault_report() const;
   std::string register_dump() const;
   std::string instruction_at(uint32_t pc) const;
@@ -156,14 +160,15 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Dwt> dwt_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
-  std::vector<std::unique_ptr<ReadAsZeroDevice>> zero_windows_;
+  std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;
   HostPort* console_ = nullptr;  // semihosting :tt
   std::unique_ptr<Semihosting> semihosting_;
   std::optional<ElfImage> elf_;
-  std::optional<uint32_t> boot_entry_;
 
+  bool reset_requested_ = false;  // AIRCR.SYSRESETREQ, acted on between instructions
+  uint8_t last_breakpoint_imm_ = 0;
   bool stop_pending_ = false;
   StopKind pending_kind_ = StopKind::SemihostingExit;
   int pending_exit_code_ = 0;
