@@ -23,8 +23,12 @@ class Scc : public Device {
   static constexpr unsigned kOscillators = 8;  // SYS_CFG function 1 (OSCCLK) devices
 
   // core_clock_hz is reported in CFG_ACLK; scc_id in SCC_ID (0x41055470 for AN547-style maps).
-  // scc_aid and cfg_reg4 (board revision) have no public FVP value; they default to zero.
-  Scc(uint32_t core_clock_hz, uint32_t scc_id, uint32_t scc_aid = 0, uint32_t cfg_reg4 = 0);
+  // No public source gives the FVP's SCC_AID and CFG_REG4; the defaults are the MPS3 FPGA's as
+  // MLEK's deployment guide shows them decoded ("V2M-MPS3 revision C", "Revision B",
+  // "MPS3 build 2"): CFG_REG4 = 2, SCC_AID = 0x02100000.
+  static constexpr uint32_t kDefaultAid = 0x02100000, kDefaultCfgReg4 = 2;
+  Scc(uint32_t core_clock_hz, uint32_t scc_id, uint32_t scc_aid = kDefaultAid,
+      uint32_t cfg_reg4 = kDefaultCfgReg4);
   AccessStatus read(uint32_t offset, unsigned size, uint32_t& value) override;
   AccessStatus write(uint32_t offset, unsigned size, uint32_t value) override;
   void reset() override;

@@ -37,8 +37,10 @@ TEST(Scc, WritableReadOnlyAndUnknown) {
   EXPECT_EQ(rd(scc, Scc::kCfgReg1), 0xa5u);
   wr(scc, Scc::kId, 0);
   EXPECT_EQ(rd(scc, Scc::kId), 0x41055470u);
+  EXPECT_EQ(rd(scc, Scc::kAid), Scc::kDefaultAid);  // "Revision B", "MPS3 build 2"
+  EXPECT_EQ(rd(scc, Scc::kCfgReg4), 2u);            // "V2M-MPS3 revision C"
   wr(scc, Scc::kCfgReg4, 7);
-  EXPECT_EQ(rd(scc, Scc::kCfgReg4), 0u);
+  EXPECT_EQ(rd(scc, Scc::kCfgReg4), 2u);
   wr(scc, Scc::kDll, 0x12345678);
   EXPECT_EQ(rd(scc, Scc::kDll), 0x12ff0001u);  // only DLL_LOCK_MASK [31:24] is writable
   EXPECT_EQ(rd(scc, 0x400), 0u);
