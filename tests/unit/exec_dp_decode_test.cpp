@@ -56,6 +56,8 @@ TEST_F(DpDecode, UnpredictableImmediateAndConditionChoices) {
   EXPECT_EQ(decode_status(0xf3612004), DecodeStatus::Unpredictable);
   // SSAT with its (0) bit 5 set matches no row.
   EXPECT_EQ(decode_status(0xf3010027), DecodeStatus::Undefined);
+  // SSAT16 with its (0) bit 4 set lands in the SSAT row as "ASR #0", which is SSAT16's space.
+  EXPECT_EQ(decode_status(0xf3210017), DecodeStatus::Unpredictable);
 }
 
 TEST_F(DpDecode, OperandsArePrecomputed) {
