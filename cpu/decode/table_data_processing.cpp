@@ -145,7 +145,7 @@ DecodeStatus decode_ADD_reg_T2(Fields f, DecodedInsn& out) {
   no_shift(out);
   out.setflags = SetFlags::No;
   // "if n == 15 && m == 15 then UNPREDICTABLE". The other rule, d == 15 inside an IT block but not
-  // last, depends on run-time state; we execute it as the branch it encodes.
+  // last, depends on run-time state and is checked by exec::write_result_high.
   return ok_unless(out.n == 15 && out.m == 15);
 }
 
@@ -169,8 +169,8 @@ DecodeStatus decode_CMP_reg_T2(Fields f, DecodedInsn& out) {
 }
 
 // MOV (register) T1: MOV <Rd>, <Rm> with high registers, no flags; Rd == PC is a branch
-// (ALUWritePC). The rule "d == 15 inside an IT block but not last" is a run-time condition; we
-// execute the branch.
+// (ALUWritePC). The rule "d == 15 inside an IT block but not last" is a run-time condition, checked
+// by exec::write_result_high.
 DecodeStatus decode_MOV_reg_T1(Fields f, DecodedInsn& out) {
   out.d = reg(f, 'd');
   out.m = reg(f, 'm');
