@@ -65,12 +65,13 @@ DecodeStatus decode_shift_imm_T1(Fields f, DecodedInsn& out) {
   return DecodeStatus::Ok;
 }
 
-// MOV (register) T2: MOVS <Rd>, <Rm> (LSL #0); setflags = !InITBlock().
+// MOV (register) T2: MOVS <Rd>, <Rm> (the LSL #0 form). Inside an IT block it is UNPREDICTABLE,
+// which exec::MOV_reg_T2 checks at execution; outside, the flags are set.
 DecodeStatus decode_MOV_reg_T2(Fields f, DecodedInsn& out) {
   out.d = reg(f, 'd');
   out.m = reg(f, 'm');
   no_shift(out);
-  out.setflags = SetFlags::OutsideIt;
+  out.setflags = SetFlags::Yes;
   return DecodeStatus::Ok;
 }
 
@@ -215,7 +216,7 @@ DecodeStatus decode_low_rd_rm(Fields f, DecodedInsn& out) {
 // clang-format off
 constexpr Encoding kT16[] = {
     encoding("T16_LSL_imm_T1", "00000iiiiimmmddd", decode_shift_imm_T1<0>, kShiftedReg<AluOp::MOV>, kDP),
-    encoding("T16_MOV_reg_T2", "0000000000mmmddd", decode_MOV_reg_T2, kShiftedReg<AluOp::MOV>, kDP),
+    encoding("T16_MOV_reg_T2", "0000000000mmmddd", decode_MOV_reg_T2, exec::MOV_reg_T2, kDP),
     encoding("T16_LSR_imm_T1", "00001iiiiimmmddd", decode_shift_imm_T1<1>, kShiftedReg<AluOp::MOV>, kDP),
     encoding("T16_ASR_imm_T1", "00010iiiiimmmddd", decode_shift_imm_T1<2>, kShiftedReg<AluOp::MOV>, kDP),
     encoding("T16_ADD_reg_T1", "0001100mmmnnnddd", decode_add_sub_reg_T1, kShiftedReg<AluOp::ADD>, kDP),

@@ -32,6 +32,11 @@ void write_result_high(Core& core, unsigned d, uint32_t value) {
   core.state().r[13] = sp;
 }
 
+void MOV_reg_T2(Core& core, const DecodedInsn& insn) {
+  require_outside_it_block(core, "MOVS <Rd>, <Rm> (MOV (register) T2)");
+  alu<AluOp::MOV, Operand2::ShiftedReg>(core, insn);
+}
+
 void ADR(Core& core, const DecodedInsn& insn) {
   write_result(core, insn.d, align4(core.pc_read()) + insn.imm);
 }

@@ -452,5 +452,19 @@ TEST_F(DpT16, PcWriteInsideItBlockMustBeLast) {
   EXPECT_EQ(r(2), 2u);
 }
 
+// MOVS <Rd>, <Rm> (MOV (register) T2) is UNPREDICTABLE inside an IT block; our choice is UNDEFINED.
+TEST_F(DpT16, MovsRegisterInsideItBlockIsUndefined) {
+  set_nzcv(false, true, false, false);
+  s().it.bits = 0x08;  // IT EQ, one instruction
+  EXPECT_EQ(run_until_stop({0x0008}), cpu::StopReason::Fault);  // movs r0, r1
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::UndefinedInstruction);
+  // LSLS with a non-zero amount is fine inside the block (no flags).
+  s().it.bits = 0x08;
+  r(1) = 1;
+  run({0x0048});  // lsls r0, r1, #1
+  EXPECT_EQ(r(0), 2u);
+  EXPECT_TRUE(s().z);
+}
+
 }  // namespace
 }  // namespace minifvp::test
