@@ -455,7 +455,7 @@ TEST_F(DpT16, PcWriteInsideItBlockMustBeLast) {
 // MOVS <Rd>, <Rm> (MOV (register) T2) is UNPREDICTABLE inside an IT block; our choice is UNDEFINED.
 TEST_F(DpT16, MovsRegisterInsideItBlockIsUndefined) {
   set_nzcv(false, true, false, false);
-  s().it.bits = 0x08;  // IT EQ, one instruction
+  s().it.bits = 0x08;                                           // IT EQ, one instruction
   EXPECT_EQ(run_until_stop({0x0008}), cpu::StopReason::Fault);  // movs r0, r1
   EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::UndefinedInstruction);
   // LSLS with a non-zero amount is fine inside the block (no flags).
