@@ -353,7 +353,7 @@ DecodeStatus decode_multiple(Fields f, DecodedInsn& out, bool increment) {
   // "if n == 15 then UNPREDICTABLE" (Thumb); "if regs == 0 || (d+regs) > 32 then UNPREDICTABLE"
   // (singles); "if regs == 0 || regs > 16 || (d+regs) > 16 then UNPREDICTABLE" (doubles).
   const uint32_t limit = dbl ? 16 : 32;
-  return ok_unless(out.n == 15 || regs == 0 || regs > 16 || out.d + regs > limit, out);
+  return ok_unless(out.n == 15 || regs == 0 || out.d + regs > limit, out);
 }
 DecodeStatus decode_multiple_increment(Fields f, DecodedInsn& out) {
   return decode_multiple(f, out, true);
