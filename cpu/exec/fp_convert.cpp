@@ -69,7 +69,9 @@ void VCVT_from_fixed(Core& core, const DecodedInsn& insn) {
   CpuState& s = core.state();
   const fp::Format format = fp_format(insn);
   fp::FpEnv env = fp_env(s);
-  const auto source = static_cast<uint32_t>(read_fp(s, format, insn.d));
+  // The fixed-point operand is the low 16 or 32 bits of the register, whatever the float format
+  // (a half-precision destination still takes a 32-bit source from the whole of S[d]).
+  const uint32_t source = format == fp::Format::F64 ? s.s[2 * insn.d] : s.s[insn.d];
   write_fp(s, format, insn.d,
            fp::from_fixed(format, source, insn.imm, insn.flag, insn.shift_n, fp::Rounding::TieEven,
                           env));

@@ -41,9 +41,10 @@ constexpr uint32_t kDN = 1u << 25;
 constexpr uint32_t kAHP = 1u << 26;
 constexpr uint32_t kQC = 1u << 27;
 constexpr uint32_t kNZCV = 0xf0000000u;
-// The bits VMSR FPSCR writes (LTPSIZE is only changed by the low-overhead-loop instructions).
+// The bits VMSR FPSCR writes. With MVE, LTPSIZE is writable too (as QEMU's M-profile model also
+// does), besides being set by DLSTP/WLSTP.
 constexpr uint32_t kWritable =
-    kNZCV | kQC | kAHP | kDN | kFZ | (3u << kRModeShift) | kFZ16 | kExceptionFlags;
+    kNZCV | kQC | kAHP | kDN | kFZ | (3u << kRModeShift) | kFZ16 | kLtpsizeMask | kExceptionFlags;
 constexpr uint32_t kResetValue = 4u << kLtpsizeShift;
 }  // namespace fpscr
 

@@ -190,6 +190,15 @@ TEST_F(FpExec, IntegerAndFixedPointConversions) {
   EXPECT_EQ(sreg(0), 0x40200000u);
 }
 
+TEST_F(FpExec, FixedToHalfTakesAThirtyTwoBitSource) {
+  // vcvt.f16.s32 s2, s2, #9 : 0x0031d230 / 2^9 = 6377.09375 -> 6376 (half spacing 4 at 2^12),
+  // inexact; the result clears the top half.
+  sreg(2) = 0x0031d230;
+  run({0xeeba, 0x19eb});
+  EXPECT_EQ(sreg(2), 0x00006e3au);
+  EXPECT_EQ(flags(), fpscr::kIXC);
+}
+
 TEST_F(FpExec, RoundToIntegralForms) {
   set_dreg(2, 0xc004000000000000u);  // -2.5
   run({0xfebb, 0x1b42});             // vrintm.f64 d1, d2
@@ -263,13 +272,13 @@ TEST_F(FpExec, CoreRegisterTransfers) {
 
 TEST_F(FpExec, SystemRegisterTransfers) {
   r(1) = 0xffffffff;
-  run({0xeee1, 0x1a10});                                        // vmsr fpscr, r1
-  EXPECT_EQ(s().fpscr, fpscr::kWritable | fpscr::kResetValue);  // LTPSIZE is kept
-  run({0xeef2, 0x3a10});                                        // vmrs r3, fpscr_nzcvqc
+  run({0xeee1, 0x1a10});                   // vmsr fpscr, r1
+  EXPECT_EQ(s().fpscr, fpscr::kWritable);  // LTPSIZE is writable with MVE
+  run({0xeef2, 0x3a10});                   // vmrs r3, fpscr_nzcvqc
   EXPECT_EQ(r(3), 0xf8000000u);
   r(1) = 0;
   run({0xeee2, 0x1a10});  // vmsr fpscr_nzcvqc, r1
-  EXPECT_EQ(s().fpscr, (fpscr::kWritable & ~0xf8000000u) | fpscr::kResetValue);
+  EXPECT_EQ(s().fpscr, fpscr::kWritable & ~0xf8000000u);
   s().vpr = 0x00ab0000;
   r(2) = 0x1234ffff;
   run({0xeeed, 0x2a10});  // vmsr p0, r2
@@ -337,9 +346,9 @@ TEST_F(FpExec, SystemRegisterLoadsAndStores) {
   EXPECT_EQ(s().vpr, 0x00120001u);
   // vldr FPSCR, [r1, #4]
   r(1) = kData;
-  h.write32(kData + 4, 0x03c00000);  // DN, FZ, RMode = RZ
+  h.write32(kData + 4, 0x03c40000);  // DN, FZ, RMode = RZ, LTPSIZE = 4
   run({0xed91, 0x2f81});
-  EXPECT_EQ(s().fpscr, 0x03c00000u | fpscr::kResetValue);
+  EXPECT_EQ(s().fpscr, 0x03c40000u);
   // FPCXT_NS (Security Extension context) is UNDEFINED here.
   EXPECT_EQ(run_until_stop({0xedd1, 0xcf80}), cpu::StopReason::Fault);
   EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::UndefinedInstruction);
