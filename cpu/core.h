@@ -70,6 +70,27 @@ class Core {
   // CCR.DIV_0_TRP (written by the SCB): SDIV/UDIV by zero raise DIVBYZERO instead of giving 0.
   void set_divide_by_zero_trap(bool on) { divide_by_zero_trap_ = on; }
   bool divide_by_zero_trap() const { return divide_by_zero_trap_; }
+  // CPACR.CP10 (CP11 must equal it; written by the SCB): whether privileged and unprivileged code
+  // may execute floating-point and MVE instructions. At reset neither may (CPACR resets to 0), and
+  // those instructions take a NOCP UsageFault.
+  void set_fp_access(bool privileged, bool unprivileged) {
+    fp_access_privileged_ = privileged;
+    fp_access_unprivileged_ = unprivileged;
+  }
+  void set_fp_enabled(bool on) { set_fp_access(on, on); }
+  // CheckCPEnabled(10) for the current privilege.
+  bool fp_access_allowed() const {
+    const bool privileged = s_.ipsr != 0 || (s_.control & 1) == 0;
+    return privileged ? fp_access_privileged_ : fp_access_unprivileged_;
+  }
+  // FPCCR.ASPEN and FPDSCR (written by the SCB): with ASPEN set, the first floating-point
+  // instruction of a context sets CONTROL.FPCA and starts from FPDSCR's control fields.
+  void set_fp_context_control(bool aspen, uint32_t fpdscr) {
+    fp_aspen_ = aspen;
+    fp_default_status_ = fpdscr;
+  }
+  bool fp_aspen() const { return fp_aspen_; }
+  uint32_t fp_default_status() const { return fp_default_status_; }
 
   // Runs until the clock reaches `clock_limit` or the core stops, sleeps or faults.
   StopReason run(uint64_t clock_limit);
@@ -166,6 +187,10 @@ class Core {
   bool sleeping_ = false;
   bool unaligned_trap_ = false;
   bool divide_by_zero_trap_ = false;
+  bool fp_access_privileged_ = false;
+  bool fp_access_unprivileged_ = false;
+  bool fp_aspen_ = true;           // FPCCR.ASPEN resets to 1
+  uint32_t fp_default_status_ = 0; // FPDSCR resets to 0 (AHP, DN, FZ, RMode, FZ16)
 
   bool stop_requested_ = false;
   StopReason stop_reason_ = StopReason::Limit;

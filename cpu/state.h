@@ -59,6 +59,12 @@ struct CpuState {
   // entry and return set it too, once the exception model exists.
   bool event_register = false;
 
+  // Floating-point extension registers (Armv8.1-M ARM, "Floating-point and MVE registers"):
+  // S0-S31; D<n> is S<2n+1>:S<2n> and the MVE Q<n> is D<2n+1>:D<2n>.
+  std::array<uint32_t, 32> s{};
+  uint32_t fpscr = 0x00040000;  // FPSCR; LTPSIZE [18:16] resets to 4, the rest is 0 here
+  uint32_t vpr = 0;             // VPR (MVE predication): P0 [15:0], MASK01 [19:16], MASK23 [23:20]
+
   // Low-overhead-branch state (LO_BRANCH_INFO) is a cache the architecture allows to be absent;
   // we do not keep it, so LE is always executed as an instruction.
 

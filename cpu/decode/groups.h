@@ -15,5 +15,8 @@ EncodingGroup multiply_divide_group();
 EncodingGroup load_store_group();
 // Branches, IT, hints, barriers, MRS/MSR, CPS, BKPT, SVC, UDF, low-overhead loops, branch future.
 EncodingGroup branch_system_group();
+// Scalar floating point (FPv5 with Armv8.1-M half precision): data processing, conversions,
+// register transfers, VMRS/VMSR, loads and stores, and the NOCP catch-all of coprocessors 8-11.
+EncodingGroup floating_point_group();
 
 }  // namespace minifvp::cpu

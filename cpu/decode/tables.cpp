@@ -11,6 +11,7 @@ std::span<const EncodingGroup> encoding_groups() {
       multiply_divide_group(),
       load_store_group(),
       branch_system_group(),
+      floating_point_group(),
   };
   return groups;
 }
