@@ -61,7 +61,7 @@ EFFECTIVE_TARGETS = {
     "fileio": False,  # no host file system behind the newlib file calls
     "mmap": False, "int128": False, "dfp": False, "lp64": False, "ilp32": True,
     "signal": False, "pthread": False, "large_double": False, "vxworks_kernel": False,
-    "nvptx": False, "newlib_nano_io": False, "arm_eabi": True, "arm_thumb2": True, "arm_thumb2_ok": True,
+    "nvptx": False, "newlib_nano_io": False, "ia32": False, "fpic": True, "arm_eabi": True, "arm_thumb2": True, "arm_thumb2_ok": True,
 }
 # Which effective targets double64 refers to: soft-float doubles are 64-bit on AAPCS.
 EFFECTIVE_TARGETS["double64"] = True

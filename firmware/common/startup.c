@@ -16,7 +16,11 @@ typedef void (*InitFunction)(void);
 extern InitFunction __preinit_array_start[], __preinit_array_end[];
 extern InitFunction __init_array_start[], __init_array_end[];
 
-int main(void);
+// Called with a conventional argument vector (argc 1, argv[1] == NULL) so that programs declaring
+// main(int argc, char *argv[]) see defined values; main(void) ignores them (AAPCS).
+int main(int argc, char *argv[]);
+static char program_name[] = "firmware";
+static char *argument_vector[] = {program_name, NULL};
 __attribute__((noreturn)) void startup_main(void);
 __attribute__((noreturn)) void startup_report_unhandled_exception(const uint32_t *frame,
                                                                   uint32_t exc_return);
@@ -46,7 +50,7 @@ void startup_main(void) {
   run_init_functions(__preinit_array_start, __preinit_array_end);
   run_init_functions(__init_array_start, __init_array_end);
 
-  exit(main());
+  exit(main(1, argument_vector));
 }
 
 // Prints the exception number and the stacked registers (Armv8-M ARM B3.19 "Stack frames": R0-R3,
