@@ -7,7 +7,7 @@
 // padding and contribute nothing (padding holds the zero point). Weights come zero-point
 // corrected from the weight stream; the bias/scale stream holds 10 bytes per output channel:
 // a signed 40-bit bias, an unsigned 32-bit scale and a 6-bit shift (Vela encode_bias).
-// out = rescale(acc, scale, shift, OFM round mode) + ofm_zero_point, then the output stage.
+// out = rescale(acc, scale, shift, OFM round mode), then the output stage (zero point, clamp).
 #include <cstring>
 #include <fmt/format.h>
 
@@ -164,7 +164,7 @@ OpResult run_convolution(const OperationDesc& d, OpContext& ctx) {
       int32_t* o = &out[(static_cast<size_t>(oy) * d.ofm.width + ox) * ofm_depth];
       for (int oc = 0; oc < ofm_depth; ++oc) {
         const QuantScale& s = d.ofm_scale_global ? d.ofm_scale : scales[oc].scale;
-        const int64_t v = rescale(acc[oc], s.scale, s.shift, d.ofm_round) + d.ofm.zero_point;
+        const int64_t v = rescale(acc[oc], s.scale, s.shift, d.ofm_round);
         o[oc] = stage.apply(v);
       }
     }

@@ -138,7 +138,7 @@ OpResult run_elementwise(const OperationDesc& d, OpContext& ctx) {
             break;
         }
         if (scaled) r = rescale(r, ofm_scale.scale, ofm_scale.shift, d.ofm_round);
-        out[i] = stage.apply(r + d.ofm.zero_point);
+        out[i] = stage.apply(r);
       }
     }
   }

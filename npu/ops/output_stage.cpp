@@ -57,7 +57,8 @@ int32_t OutputStage::lookup(int64_t v) const {
 }
 
 int32_t OutputStage::apply(int64_t value) const {
-  int64_t v = std::clamp(value, lo_, hi_);
+  int64_t v = value;
+  if (range_bits_ <= 16) v = std::clamp(v + desc_.ofm.zero_point, lo_, hi_);
   if (desc_.activation.uses_lut()) v = lookup(v);
   return static_cast<int32_t>(std::clamp(v, type_lo_, type_hi_));
 }

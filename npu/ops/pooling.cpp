@@ -96,8 +96,7 @@ OpResult run_pooling(const OperationDesc& d, OpContext& ctx) {
             break;
         }
         result.macs += static_cast<uint64_t>(count);
-        o[oc] = stage.apply(rescale(value, scale.scale, scale.shift, d.ofm_round) +
-                            d.ofm.zero_point);
+        o[oc] = stage.apply(rescale(value, scale.scale, scale.shift, d.ofm_round));
       }
     }
   }
