@@ -346,6 +346,9 @@ void EthosU55::start_stream() {
   size_t fetched = 0;
   memory_.read_command(qbase_, stream_.data(), size_t{qsize_} & ~size_t{3}, fetched);
   stream_fetched_words_ = fetched / 4;
+  const unsigned cmd_port = (qconfig_ & 3) >> 1;
+  pmu_.count(cmd_port == 0 ? pmu_event::kAxi0RdDataBeatReceived : pmu_event::kAxi1RdDataBeatReceived,
+             (fetched + 7) / 8);
   stream_.resize(std::min(stream_.size(), stream_fetched_words_));
   parser_.emplace(std::span<const uint32_t>(stream_));
   stop_requested_ = false;

@@ -94,6 +94,12 @@ class NpuHarness {
     return scheduler_.now();
   }
 
+  uint32_t mem32(uint32_t address) {
+    uint32_t v = 0;
+    bus_.read(address, 4, v);
+    return v;
+  }
+
   std::vector<uint8_t> read_memory(uint32_t address, size_t len) {
     std::vector<uint8_t> out(len);
     bus_.read_block(address, out.data(), len);
