@@ -45,7 +45,8 @@ ParseEvent CommandStreamParser::next(CommandRegisters& regs) {
       continue;
     }
     ev.kind = ParseEvent::Kind::Error;
-    ev.error = fmt::format("invalid command control field {} at offset 0x{:x}", word.control(), offset);
+    ev.error =
+        fmt::format("invalid command control field {} at offset 0x{:x}", word.control(), offset);
     return ev;
   }
   ParseEvent end;
@@ -310,7 +311,7 @@ bool describe_operation(const CommandRegisters& regs, uint16_t opcode, uint16_t 
 namespace {
 
 bool describe_operation_unchecked(const CommandRegisters& regs, uint16_t opcode, uint16_t param,
-                        OperationDesc& d, std::string& error) {
+                                  OperationDesc& d, std::string& error) {
   d = OperationDesc{};
   switch (opcode) {
     case op::kDmaStart:

@@ -68,7 +68,9 @@ struct ElementType {
   bool is_signed = true;
   unsigned bytes() const { return bits / 8u; }
   int64_t min() const { return is_signed ? -(int64_t{1} << (bits - 1)) : 0; }
-  int64_t max() const { return is_signed ? (int64_t{1} << (bits - 1)) - 1 : (int64_t{1} << bits) - 1; }
+  int64_t max() const {
+    return is_signed ? (int64_t{1} << (bits - 1)) - 1 : (int64_t{1} << bits) - 1;
+  }
 };
 
 // Where a feature map lives and how it is laid out: up to four tiles (base addresses), strides,
@@ -87,7 +89,16 @@ struct FeatureMap {
 enum class RoundMode : uint8_t { Dbl = 0, Truncate = 1, Natural = 2 };
 enum class PoolMode : uint8_t { Max = 0, Average = 1, ReduceSum = 2 };
 enum class ElementwiseMode : uint8_t {
-  Mul = 0, Add = 1, Sub = 2, Min = 3, Max = 4, LRelu = 5, Abs = 6, Clz = 7, Shr = 8, Shl = 9
+  Mul = 0,
+  Add = 1,
+  Sub = 2,
+  Min = 3,
+  Max = 4,
+  LRelu = 5,
+  Abs = 6,
+  Clz = 7,
+  Shr = 8,
+  Shl = 9
 };
 enum class IfmScaleMode : uint8_t { OpaOpb16 = 0, Opa32 = 1, Opb32 = 2 };
 enum class UpscaleMode : uint8_t { None = 0, Nearest = 1, Zeros = 2 };
@@ -95,7 +106,7 @@ enum class UpscaleMode : uint8_t { None = 0, Nearest = 1, Zeros = 2 };
 enum class OperationKind : uint8_t { Conv, Depthwise, Pool, Elementwise, DmaStart };
 
 struct Kernel {
-  int width = 1, height = 1;      // undilated kernel size
+  int width = 1, height = 1;  // undilated kernel size
   int stride_x = 1, stride_y = 1;
   int dilation_x = 1, dilation_y = 1;
   bool part_kernel_first = false;  // weight order
@@ -107,7 +118,7 @@ struct Padding {
 };
 
 struct Activation {
-  unsigned function = 0;  // 0 = none/ReLU clamp, 3 tanh, 4 sigmoid, 16..23 TABLE_0..7
+  unsigned function = 0;    // 0 = none/ReLU clamp, 3 tanh, 4 sigmoid, 16..23 TABLE_0..7
   unsigned clip_range = 0;  // 0 OFM precision, 2 force uint8, 3 force int8, 5 force int16
   int32_t min = 0, max = 0;
   bool uses_lut() const { return function >= 16 && function <= 23; }

@@ -84,8 +84,8 @@ unsigned shram_kib_for(int macs) {
   }
 }
 
-constexpr uint32_t kFaultStatusBits = status::kBusStatus | status::kCmdParseError | status::kWdFault |
-                                      status::kEccFault;
+constexpr uint32_t kFaultStatusBits =
+    status::kBusStatus | status::kCmdParseError | status::kWdFault | status::kEccFault;
 
 }  // namespace
 
@@ -112,7 +112,9 @@ uint32_t EthosU55::config_value() const {
   return log2_macs | (shram_kib_ << 8);
 }
 
-void EthosU55::reset() { soft_reset(0); }
+void EthosU55::reset() {
+  soft_reset(0);
+}
 
 void EthosU55::soft_reset(uint32_t reset_value) {
   if (pending_event_ != 0) {
@@ -347,8 +349,9 @@ void EthosU55::start_stream() {
   memory_.read_command(qbase_, stream_.data(), size_t{qsize_} & ~size_t{3}, fetched);
   stream_fetched_words_ = fetched / 4;
   const unsigned cmd_port = (qconfig_ & 3) >> 1;
-  pmu_.count(cmd_port == 0 ? pmu_event::kAxi0RdDataBeatReceived : pmu_event::kAxi1RdDataBeatReceived,
-             (fetched + 7) / 8);
+  pmu_.count(
+      cmd_port == 0 ? pmu_event::kAxi0RdDataBeatReceived : pmu_event::kAxi1RdDataBeatReceived,
+      (fetched + 7) / 8);
   stream_.resize(std::min(stream_.size(), stream_fetched_words_));
   parser_.emplace(std::span<const uint32_t>(stream_));
   stop_requested_ = false;
@@ -452,8 +455,8 @@ void EthosU55::execute_operation(uint16_t opcode, uint16_t param) {
   OperationDesc desc;
   std::string error;
   if (!describe_operation(cmd_regs_, opcode, param, desc, error)) {
-    fail(status::kCmdParseError, fmt::format("{} at offset 0x{:x}: {}", cmd0_name(opcode),
-                                             current_qread_ - 4, error));
+    fail(status::kCmdParseError,
+         fmt::format("{} at offset 0x{:x}: {}", cmd0_name(opcode), current_qread_ - 4, error));
     return;
   }
   memory_.configure(basep_, regioncfg_, qconfig_);
@@ -475,7 +478,8 @@ void EthosU55::execute_operation(uint16_t opcode, uint16_t param) {
       result = run_dma(desc, ctx);
       break;
   }
-  const std::string where = fmt::format("{} at offset 0x{:x}", cmd0_name(opcode), current_qread_ - 4);
+  const std::string where =
+      fmt::format("{} at offset 0x{:x}", cmd0_name(opcode), current_qread_ - 4);
   switch (result.status) {
     case OpStatus::Ok:
       break;

@@ -7,9 +7,9 @@
 // once (its results are in memory immediately) and schedules the next step on the Scheduler after
 // the operation's estimated cycles (npu/timing.h). NPU_OP_STOP sets STATUS.cmd_end_reached and
 // raises the IRQ at that simulated time, so a CPU sleeping in WFI wakes when the work is "done".
-// Errors stop the NPU until a soft reset (RESET register): an unknown opcode or invalid settings set
-// cmd_parse_error, a bus fault sets bus_status with the faulting channel, a bad weight stream sets
-// wd_fault; each raises the IRQ.
+// Errors stop the NPU until a soft reset (RESET register): an unknown opcode or invalid settings
+// set cmd_parse_error, a bus fault sets bus_status with the faulting channel, a bad weight stream
+// sets wd_fault; each raises the IRQ.
 #pragma once
 
 #include <array>
@@ -110,7 +110,6 @@ class EthosU55 : public Device {
   const std::string& last_error() const { return last_error_; }
 
  private:
-
   uint32_t read_register(uint32_t offset);
   void write_register(uint32_t offset, uint32_t value);
   uint32_t read_shadow(uint32_t offset) const;

@@ -106,8 +106,12 @@ const OpcodeName* find(const std::array<OpcodeName, N>& table, uint16_t opcode) 
 
 }  // namespace
 
-bool is_known_cmd0(uint16_t opcode) { return find(kCmd0Names, opcode) != nullptr; }
-bool is_known_cmd1(uint16_t opcode) { return find(kCmd1Names, opcode) != nullptr; }
+bool is_known_cmd0(uint16_t opcode) {
+  return find(kCmd0Names, opcode) != nullptr;
+}
+bool is_known_cmd1(uint16_t opcode) {
+  return find(kCmd1Names, opcode) != nullptr;
+}
 
 std::string_view cmd0_name(uint16_t opcode) {
   const OpcodeName* e = find(kCmd0Names, opcode);

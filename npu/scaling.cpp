@@ -14,15 +14,16 @@ __int128 floor_shift(__int128 num, unsigned shift) {
 
 }  // namespace
 
-int64_t saturate(int64_t v, int64_t lo, int64_t hi) { return std::clamp(v, lo, hi); }
+int64_t saturate(int64_t v, int64_t lo, int64_t hi) {
+  return std::clamp(v, lo, hi);
+}
 
 int64_t rescale(int64_t value, uint32_t scale, unsigned shift, RoundMode mode,
                 unsigned double_round_position) {
   const __int128 product = static_cast<__int128>(value) * scale;
   if (shift == 0) {
-    return static_cast<int64_t>(
-        std::clamp<__int128>(product, std::numeric_limits<int64_t>::min(),
-                             std::numeric_limits<int64_t>::max()));
+    return static_cast<int64_t>(std::clamp<__int128>(product, std::numeric_limits<int64_t>::min(),
+                                                     std::numeric_limits<int64_t>::max()));
   }
   __int128 round = 0;
   switch (mode) {

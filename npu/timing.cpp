@@ -5,7 +5,9 @@
 namespace minifvp::npu {
 namespace {
 
-uint64_t ceil_div(uint64_t a, uint64_t b) { return b == 0 ? a : (a + b - 1) / b; }
+uint64_t ceil_div(uint64_t a, uint64_t b) {
+  return b == 0 ? a : (a + b - 1) / b;
+}
 
 }  // namespace
 
@@ -35,6 +37,8 @@ OperationCycles estimate_cycles(OperationKind kind, const OpResult& r, const Axi
   return c;
 }
 
-uint64_t command_cycles(uint64_t command_bytes) { return std::max<uint64_t>(1, command_bytes / 4); }
+uint64_t command_cycles(uint64_t command_bytes) {
+  return std::max<uint64_t>(1, command_bytes / 4);
+}
 
 }  // namespace minifvp::npu

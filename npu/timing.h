@@ -27,8 +27,8 @@ struct OperationCycles {
   uint64_t memory = 0;
 };
 
-OperationCycles estimate_cycles(OperationKind kind, const OpResult& result, const AxiTraffic& traffic,
-                                int macs_per_cycle);
+OperationCycles estimate_cycles(OperationKind kind, const OpResult& result,
+                                const AxiTraffic& traffic, int macs_per_cycle);
 
 // Cycles to fetch and parse `command_bytes` of command stream (one word per cycle).
 uint64_t command_cycles(uint64_t command_bytes);

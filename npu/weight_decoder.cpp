@@ -1,8 +1,9 @@
 #include "npu/weight_decoder.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
-#include <fmt/format.h>
 
 namespace minifvp::npu {
 namespace {
@@ -303,7 +304,8 @@ void unpack_weights(const WeightLayout& layout, std::span<const int16_t> stream_
   dense.assign(layout.dense_size(), 0);
   size_t i = 0;
   for_each_slot(layout, [&](bool valid, int o, int ky, int kx, int iz) {
-    if (valid && i < stream_values.size()) dense[layout.dense_index(o, ky, kx, iz)] = stream_values[i];
+    if (valid && i < stream_values.size())
+      dense[layout.dense_index(o, ky, kx, iz)] = stream_values[i];
     ++i;
   });
 }

@@ -8,8 +8,9 @@
 // corrected from the weight stream; the bias/scale stream holds 10 bytes per output channel:
 // a signed 40-bit bias, an unsigned 32-bit scale and a 6-bit shift (Vela encode_bias).
 // out = rescale(acc, scale, shift, OFM round mode), then the output stage (zero point, clamp).
-#include <cstring>
 #include <fmt/format.h>
+
+#include <cstring>
 
 #include "npu/feature_map.h"
 #include "npu/ops/ops.h"
@@ -28,7 +29,8 @@ struct ChannelScale {
 bool read_bias_scale(const OperationDesc& d, OpContext& ctx, std::vector<ChannelScale>& out) {
   const size_t count = static_cast<size_t>(d.ofm.depth);
   std::vector<uint8_t> raw(count * 10);
-  if (!ctx.memory.read(NpuChannel::ScaleBias, d.scale_region, d.scale_base, raw.data(), raw.size())) {
+  if (!ctx.memory.read(NpuChannel::ScaleBias, d.scale_region, d.scale_base, raw.data(),
+                       raw.size())) {
     return false;
   }
   out.resize(count);

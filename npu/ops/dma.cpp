@@ -22,8 +22,8 @@ OpResult run_dma(const OperationDesc& d, OpContext& ctx) {
   if (dma.dst_internal) {
     if (uint64_t{dma.dst} + dma.length > ctx.shram.size()) {
       result.status = OpStatus::InvalidSettings;
-      result.error = fmt::format("DMA to SHRAM 0x{:x}+{} exceeds the {} byte shared buffer", dma.dst,
-                                 dma.length, ctx.shram.size());
+      result.error = fmt::format("DMA to SHRAM 0x{:x}+{} exceeds the {} byte shared buffer",
+                                 dma.dst, dma.length, ctx.shram.size());
       return result;
     }
     std::copy(buffer.begin(), buffer.end(), ctx.shram.begin() + dma.dst);

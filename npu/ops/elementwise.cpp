@@ -14,11 +14,11 @@
 // - MUL: r = a' * b'. MIN/MAX: min/max(a', b'). ABS: |a'|. CLZ: leading zeros of a (32 bits).
 // - LRELU: r = a' for a' >= 0, else rescale(a', OFM_SCALE) (Vela programs alpha as the scale)
 //   [inference].
-// - SHR: a' >> b' rounded with the OFM round mode (Vela's softmax relies on NATURAL); SHL: a' << b'.
-// The result is rescaled by OFM_SCALE with the OFM round mode (MUL, ADD, SUB, ABS, MIN, MAX, CLZ),
-// where for a 32-bit IFM only the shift applies ("not applied for 32-bit operations", interface
-// header; this is what makes Vela's int32 MUL with scale 0.5/shift 31 a Q31 multiply), then the
-// OFM zero point is added and the output stage clamps or looks up the LUT.
+// - SHR: a' >> b' rounded with the OFM round mode (Vela's softmax relies on NATURAL); SHL: a' <<
+// b'. The result is rescaled by OFM_SCALE with the OFM round mode (MUL, ADD, SUB, ABS, MIN, MAX,
+// CLZ), where for a 32-bit IFM only the shift applies ("not applied for 32-bit operations",
+// interface header; this is what makes Vela's int32 MUL with scale 0.5/shift 31 a Q31 multiply),
+// then the OFM zero point is added and the output stage clamps or looks up the LUT.
 #include <algorithm>
 #include <bit>
 #include <limits>
@@ -49,8 +49,8 @@ struct Operands {
 OpResult run_elementwise(const OperationDesc& d, OpContext& ctx) {
   OpResult result;
   const ElementwiseMode mode = d.elementwise_mode;
-  const bool unary =
-      mode == ElementwiseMode::LRelu || mode == ElementwiseMode::Abs || mode == ElementwiseMode::Clz;
+  const bool unary = mode == ElementwiseMode::LRelu || mode == ElementwiseMode::Abs ||
+                     mode == ElementwiseMode::Clz;
   std::vector<int32_t> ifm, ifm2;
   if (!load_feature_map(ctx.memory, d.ifm, NpuChannel::Ifm, ifm)) {
     result.status = OpStatus::BusFault;
@@ -120,8 +120,7 @@ OpResult run_elementwise(const OperationDesc& d, OpContext& ctx) {
             r = op.a < 0 ? -op.a : op.a;
             break;
           case ElementwiseMode::LRelu:
-            r = op.a >= 0 ? op.a
-                          : rescale(op.a, ofm_scale.scale, ofm_scale.shift, d.ofm_round);
+            r = op.a >= 0 ? op.a : rescale(op.a, ofm_scale.scale, ofm_scale.shift, d.ofm_round);
             scaled = false;
             break;
           case ElementwiseMode::Clz:

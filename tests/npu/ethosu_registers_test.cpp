@@ -47,7 +47,7 @@ TEST(EthosU55Registers, ReadWriteRegistersHoldValues) {
   h.set_reg(reg::kAxiLimit0 + 4, 0xFFFFFFFF);
   EXPECT_EQ(h.reg(reg::kQbase), 0x12345670u);
   EXPECT_EQ(h.reg(reg::kQsize), 0x400u);
-  EXPECT_EQ(h.reg(reg::kQconfig), 3u);        // cmd_region0 [1:0]
+  EXPECT_EQ(h.reg(reg::kQconfig), 3u);         // cmd_region0 [1:0]
   EXPECT_EQ(h.reg(reg::kRegioncfg), 0xFFFFu);  // eight 2-bit fields
   EXPECT_EQ(h.reg(reg::kLock), 0xA5A5A5A5u);
   for (unsigned i = 0; i < 8; ++i) EXPECT_EQ(h.reg(reg::kBasep0 + 8 * i), 0x1000u * (i + 1));
@@ -109,12 +109,12 @@ TEST(EthosU55Registers, ShadowRegistersShowCommandStreamValues) {
       .stop();
   h.start(s.bytes(), {});
   h.run_until_stopped();
-  EXPECT_EQ(h.reg(0x810), 0x1234u);        // IFM_DEPTH_M1 (opcode 260)
-  EXPECT_EQ(h.reg(0x924), 0x42u);          // IFM2_ZERO_POINT (opcode 393)
-  EXPECT_EQ(h.reg(0xA48), 0xCAFEF00Du);    // OFM_BASE1 (cmd1 17)
-  EXPECT_EQ(h.reg(0xAA0), 0x40000000u);    // OFM_SCALE payload
-  EXPECT_EQ(h.reg(0xAA4), 31u);            // and its parameter (shift)
-  EXPECT_EQ(h.reg(0xB28), 0x200u);         // IFM2_STRIDE_Y (cmd1 133)
+  EXPECT_EQ(h.reg(0x810), 0x1234u);      // IFM_DEPTH_M1 (opcode 260)
+  EXPECT_EQ(h.reg(0x924), 0x42u);        // IFM2_ZERO_POINT (opcode 393)
+  EXPECT_EQ(h.reg(0xA48), 0xCAFEF00Du);  // OFM_BASE1 (cmd1 17)
+  EXPECT_EQ(h.reg(0xAA0), 0x40000000u);  // OFM_SCALE payload
+  EXPECT_EQ(h.reg(0xAA4), 31u);          // and its parameter (shift)
+  EXPECT_EQ(h.reg(0xB28), 0x200u);       // IFM2_STRIDE_Y (cmd1 133)
   EXPECT_EQ(h.reg(reg::kQread), static_cast<uint32_t>(s.bytes().size()));
 }
 

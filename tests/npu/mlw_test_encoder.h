@@ -19,8 +19,8 @@ struct MlwEncoding {
   unsigned zdiv = 6;              // 0..3, or 6 = no zero runs
   unsigned wdiv = 7;              // 0..5, or 7 = uncompressed
   bool wtrunc = false;
-  unsigned slice_length = 1000;   // weights (non-zero weights with zero runs) per slice
-  bool reuse_palette = false;     // slices after the first keep the palette (NEWPAL = 0)
+  unsigned slice_length = 1000;  // weights (non-zero weights with zero runs) per slice
+  bool reuse_palette = false;    // slices after the first keep the palette (NEWPAL = 0)
 };
 
 class MlwBitWriter {
@@ -49,7 +49,8 @@ inline uint16_t mlw_code_of(int16_t w) {
 // Encodes one slice: `values` are the coded weights, `runs` the zero runs (one per weight, plus a
 // leading run when the slice defines a palette) when zero runs are on.
 inline void mlw_encode_slice(MlwBitWriter& out, const MlwEncoding& e, bool new_palette,
-                             const std::vector<int16_t>& values, const std::vector<uint32_t>& runs) {
+                             const std::vector<int16_t>& values,
+                             const std::vector<uint32_t>& runs) {
   const bool zero_runs = e.zdiv != 6;
   const bool compressed = e.wdiv != 7;
   const unsigned psize = static_cast<unsigned>(e.palette.size());
@@ -154,7 +155,8 @@ inline void mlw_encode_slice(MlwBitWriter& out, const MlwEncoding& e, bool new_p
     w_pos += w_count;
     z_pos += z_count;
     if (prev_w) {
-      for (unsigned i = 0; i < prev_w_count && w_done < n; ++i, ++w_done) out.put(wrem[w_done], wdiv);
+      for (unsigned i = 0; i < prev_w_count && w_done < n; ++i, ++w_done)
+        out.put(wrem[w_done], wdiv);
     }
     if (prev_z) {
       for (unsigned i = 0; i < prev_z_count && z_done < nz; ++i, ++z_done) {

@@ -138,7 +138,9 @@ TEST(NpuErrors, OversizedOperationIsRejectedWithoutAllocating) {
   NpuHarness h;
   const uint32_t base = h.add_region(1, add_inputs(), 64);
   StreamBuilder s = add_op_stream();
-  s.cmd0(reg0::kOfmWidthM1, 0xFFFF).cmd0(reg0::kOfmHeightM1, 0xFFFF).cmd0(reg0::kOfmDepthM1, 0xFFFF);
+  s.cmd0(reg0::kOfmWidthM1, 0xFFFF)
+      .cmd0(reg0::kOfmHeightM1, 0xFFFF)
+      .cmd0(reg0::kOfmDepthM1, 0xFFFF);
   s.cmd0(op::kElementwise, 1).stop();
   h.start(s.bytes(), {0, base});
   h.run_until_stopped();

@@ -145,8 +145,8 @@ TEST(NpuExecution, EveryOperationTakesTime) {
 
 TEST(NpuExecution, StopRequestHaltsAtTheNextOperation) {
   DmaSetup d;
-  d.h.start(StreamBuilder().dma(0, 0, 1, 0, 16).dma(0, 0, 1, 16, 16).stop().bytes(),
-            {d.src, d.dst}, 0x8);
+  d.h.start(StreamBuilder().dma(0, 0, 1, 0, 16).dma(0, 0, 1, 16, 16).stop().bytes(), {d.src, d.dst},
+            0x8);
   d.h.set_reg(reg::kCmd, 0xC | cmd::kStopRequest);
   d.h.run_until_stopped();
   EXPECT_EQ(d.h.npu().operations_run(), 1u);

@@ -23,13 +23,16 @@ inline std::vector<uint8_t> read_binary_file(const std::string& path) {
   return std::vector<uint8_t>(std::istreambuf_iterator<char>(in), {});
 }
 
-inline bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
+inline bool file_exists(const std::string& path) {
+  return std::ifstream(path).good();
+}
 
 class NpuHarness {
  public:
   static constexpr uint32_t kNpuBase = 0x48102000;
   static constexpr uint32_t kCommandBase = 0x30000000;
-  static constexpr uint32_t kRegionBase = 0x60000000;  // region n at kRegionBase + n * kRegionStride
+  static constexpr uint32_t kRegionBase =
+      0x60000000;  // region n at kRegionBase + n * kRegionStride
   static constexpr uint32_t kRegionStride = 0x01000000;
 
   explicit NpuHarness(int macs = 128) : npu_(bus_, scheduler_, macs) {
@@ -48,7 +51,8 @@ class NpuHarness {
   // Creates RAM for region `n` holding `data` (zero-filled up to `size`).
   uint32_t add_region(unsigned n, const std::vector<uint8_t>& data, size_t size) {
     const uint32_t base = kRegionBase + n * kRegionStride;
-    const uint32_t mapped = static_cast<uint32_t>((std::max(size, data.size()) + 0xFFF) & ~size_t{0xFFF});
+    const uint32_t mapped =
+        static_cast<uint32_t>((std::max(size, data.size()) + 0xFFF) & ~size_t{0xFFF});
     bus_.add_ram("region" + std::to_string(n), base, std::max<uint32_t>(mapped, 0x1000));
     if (!data.empty()) bus_.write_block(base, data.data(), data.size());
     return base;

@@ -54,7 +54,8 @@ TEST_P(ReferenceVector, MatchesTfliteReference) {
   const uint32_t base1 = h.add_region(1, region1, region1.size());
   h.start(stream, {base0, base1});
   h.run_until_stopped();
-  EXPECT_EQ(h.reg(npu::reg::kStatus) & 0xFFFF, npu::status::kCmdEndReached | npu::status::kIrqRaised)
+  EXPECT_EQ(h.reg(npu::reg::kStatus) & 0xFFFF,
+            npu::status::kCmdEndReached | npu::status::kIrqRaised)
       << h.npu().last_error();
   const std::vector<uint8_t> actual = h.read_memory(base1, expected.size());
   size_t mismatches = 0;
@@ -68,10 +69,14 @@ TEST_P(ReferenceVector, MatchesTfliteReference) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Generated, ReferenceVector, testing::ValuesIn(case_names()),
-                         [](const testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ReferenceVector);
 
-TEST(ReferenceVectors, DataIsPresent) { EXPECT_GE(case_names().size(), 30u); }
+TEST(ReferenceVectors, DataIsPresent) {
+  EXPECT_GE(case_names().size(), 30u);
+}
 
 }  // namespace
 }  // namespace minifvp::test

@@ -1,9 +1,9 @@
 // The output-scaling rounding rules against a transcription of TensorFlow Lite's functions.
+#include "npu/scaling.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
-
-#include "npu/scaling.h"
 
 namespace minifvp::test {
 namespace {
@@ -20,8 +20,8 @@ TEST(Scaling, DblEqualsTfliteMultiplyByQuantizedMultiplier) {
     const int32_t limit = s > 0 ? (INT32_MAX >> s) : INT32_MAX;
     const int32_t x = std::uniform_int_distribution<int32_t>(-limit, limit)(rng);
     const int32_t m = mult(rng);
-    const int64_t ours = npu::rescale(x, static_cast<uint32_t>(m), static_cast<unsigned>(31 - s),
-                                      RoundMode::Dbl);
+    const int64_t ours =
+        npu::rescale(x, static_cast<uint32_t>(m), static_cast<unsigned>(31 - s), RoundMode::Dbl);
     ASSERT_EQ(ours, npu::tflite_multiply_by_quantized_multiplier(x, m, s))
         << "x=" << x << " m=" << m << " shift=" << s;
   }

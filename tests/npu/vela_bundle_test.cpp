@@ -45,7 +45,8 @@ BundleRun run_bundle(const std::string& dir, int macs) {
 
   NpuHarness h(macs);
   const uint32_t flash_base = h.add_region(0, flash, flash.size());
-  const uint32_t scratch_base = h.add_region(1, scratch, std::max<size_t>(scratch_size, scratch.size()));
+  const uint32_t scratch_base =
+      h.add_region(1, scratch, std::max<size_t>(scratch_size, scratch.size()));
   // Region 2 (fast scratch) is an alias of region 1 for these streams; regions 0-1 on AXI0/1 as
   // the driver's defaults (REGIONCFG_0 = 3, REGIONCFG_1 = 0, others 1).
   h.start(stream, {flash_base, scratch_base, scratch_base}, 0x5553);

@@ -28,8 +28,10 @@ std::vector<int16_t> make_weights(const MlwEncoding& e, size_t count, std::mt199
   const bool zero_runs = e.zdiv != 6;
   const unsigned p = static_cast<unsigned>(e.palette.size());
   unsigned bound = 256;
-  if (e.wdiv == 7) bound = p > 0 ? p : (1u << e.palette_bits);
-  else if (e.wtrunc) bound = 3u << e.wdiv;
+  if (e.wdiv == 7)
+    bound = p > 0 ? p : (1u << e.palette_bits);
+  else if (e.wtrunc)
+    bound = 3u << e.wdiv;
   std::geometric_distribution<unsigned> skew(0.08);
   std::bernoulli_distribution zero(0.4);
   std::vector<int16_t> out;
@@ -45,8 +47,8 @@ std::vector<int16_t> make_weights(const MlwEncoding& e, size_t count, std::mt199
     out.push_back(w);
   }
   if (zero_runs) {
-    // At least one non-zero weight: a palette entry within the index bound (never 0 or 1 in zero-run mode) or the
-    // direct value of index min(bound - 1, 2), whose code is at least 2.
+    // At least one non-zero weight: a palette entry within the index bound (never 0 or 1 in
+    // zero-run mode) or the direct value of index min(bound - 1, 2), whose code is at least 2.
     const unsigned code =
         p > 0 ? e.palette[std::min(p, bound) - 1] : e.direct_offset + std::min(bound - 1, 2u);
     out[count / 2] = static_cast<int16_t>((code & 1) ? -static_cast<int>(code >> 1) : code >> 1);
@@ -69,7 +71,8 @@ MlwEncoding make_encoding(const CodecCase& c, std::mt19937& rng) {
     const uint16_t v = static_cast<uint16_t>(code(rng));
     if (std::find(e.palette.begin(), e.palette.end(), v) == e.palette.end()) e.palette.push_back(v);
   }
-  e.direct_offset = (!zero_runs && c.palette_size == 0) ? 0 : std::uniform_int_distribution<unsigned>(0, 31)(rng);
+  e.direct_offset =
+      (!zero_runs && c.palette_size == 0) ? 0 : std::uniform_int_distribution<unsigned>(0, 31)(rng);
   return e;
 }
 
@@ -164,7 +167,8 @@ TEST(WeightDecoder, RejectsAFirstSliceWithoutPalette) {
 
 // ---- reordering ----------------------------------------------------------------------------
 
-class WeightOrder : public testing::TestWithParam<std::tuple<npu::WeightTraversal, int, int, int>> {};
+class WeightOrder : public testing::TestWithParam<std::tuple<npu::WeightTraversal, int, int, int>> {
+};
 
 TEST_P(WeightOrder, PackThenUnpackIsIdentity) {
   const auto [traversal, kernel, dilation, ifm_bits] = GetParam();
@@ -187,12 +191,12 @@ TEST_P(WeightOrder, PackThenUnpackIsIdentity) {
   EXPECT_EQ(back, dense);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Layouts, WeightOrder,
-    testing::Combine(testing::Values(npu::WeightTraversal::DepthFirst,
-                                     npu::WeightTraversal::PartKernelFirst,
-                                     npu::WeightTraversal::Depthwise),
-                     testing::Values(1, 3, 9), testing::Values(1, 2), testing::Values(8, 16)));
+INSTANTIATE_TEST_SUITE_P(Layouts, WeightOrder,
+                         testing::Combine(testing::Values(npu::WeightTraversal::DepthFirst,
+                                                          npu::WeightTraversal::PartKernelFirst,
+                                                          npu::WeightTraversal::Depthwise),
+                                          testing::Values(1, 3, 9), testing::Values(1, 2),
+                                          testing::Values(8, 16)));
 
 TEST(WeightOrder, StreamLengthsMatchVelaPadding) {
   // A 16-channel fully connected layer on one input channel, depth-first on U55-128: each OFM
