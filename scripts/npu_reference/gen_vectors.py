@@ -268,6 +268,77 @@ def elementwise_case(out_dir, name, seed, shape, op, dtype="int8", ifm2_shape=No
     c.write(out_dir)
 
 
+def unary_case(out_dir, name, seed, shape, op, alpha=0.2):
+    """ABS (elementwise.cc AbsEval) and LEAKY_RELU (reference_ops::QuantizeLeakyRelu, with equal
+    input and output scales so the identity branch is exact, as Vela requires for the NPU op)."""
+    c = Case(name, seed)
+    x = c.random("int8", shape)
+    zi, zo = (int(c.rng.integers(-128, 128)) for _ in range(2))
+    s_in = float(np.float32(c.rng.uniform(0.01, 0.2)))
+    if op == "abs":
+        s_out = float(np.float32(c.rng.uniform(0.01, 0.2)))
+        m, sh = ref.quantize_multiplier(s_in / s_out)
+        expected = np.clip(ref.multiply_by_quantized_multiplier(np.abs(x - zi), m, sh) + zo,
+                           -128, 127)
+        mode = 6
+    else:
+        m, sh = ref.quantize_multiplier(alpha * s_in / s_in)
+        v = x - zi
+        neg = ref.multiply_by_quantized_multiplier(v, m, sh)
+        expected = np.clip(np.where(v >= 0, v, neg) + zo, -128, 127)
+        mode = 5
+    ifm = enc.FeatureMap(1, c.r1, shape, "int8", "NHWC", zi)
+    ifm.store(x)
+    ofm = enc.FeatureMap(1, c.r1, shape, "int8", "NHWC", zo)
+    s = c.stream
+    enc.emit_ifm(s, ifm)
+    enc.emit_ofm(s, ofm, global_scale=True)
+    s.cmd1(enc.OFM_SCALE, m, 31 - sh)
+    enc.emit_activation(s, -128, 127)
+    s.cmd0(enc.OP_ELEMENTWISE, mode)
+    c.expected_writes.append((ofm, expected))
+    c.write(out_dir)
+
+
+def int32_case(out_dir, name, seed, shape, op):
+    """32-bit SHR (rounded half up with the NATURAL round mode), SHL and CLZ as Vela's softmax
+    decomposition uses them (regor softmax.cpp: ASR with round=true, SHL by headroom, CLZ)."""
+    c = Case(name, seed)
+    a = c.rng.integers(-(1 << 31), 1 << 31, size=shape, dtype=np.int64)
+    if op == "shr":
+        b = c.rng.integers(0, 32, size=shape, dtype=np.int64)
+        rounding = np.where(b > 0, np.left_shift(np.int64(1), np.maximum(b - 1, 0)), 0)
+        expected = (a + rounding) >> b
+        mode = 8
+    elif op == "shl":
+        b = c.rng.integers(0, 31, size=shape, dtype=np.int64)
+        a = a >> (32 - (31 - b).clip(1, 31))  # keep a << b within int32
+        expected = a << b
+        mode = 9
+    else:
+        b = None
+        a[0, 0, :4] = [0, -1, 1, 0x40000000]
+        u = a & 0xFFFFFFFF
+        expected = np.array([32 - int(v).bit_length() for v in u.reshape(-1)]).reshape(shape)
+        mode = 7
+    ifm = enc.FeatureMap(1, c.r1, shape, "int32", "NHWC", 0)
+    ifm.store(a)
+    ofm = enc.FeatureMap(1, c.r1, shape, "int32", "NHWC", 0)
+    s = c.stream
+    enc.emit_ifm(s, ifm)
+    if b is not None:
+        ifm2 = enc.FeatureMap(1, c.r1, shape, "int32", "NHWC", 0)
+        ifm2.store(b)
+        enc.emit_ifm(s, ifm2, second=True)
+        s.cmd0(enc.IFM2_BROADCAST, 0)
+    enc.emit_ofm(s, ofm, global_scale=True, round_mode=2 if op == "shr" else 0)
+    s.cmd1(enc.OFM_SCALE, 1, 0)
+    enc.emit_activation(s, -32768, 32767)  # not applied to 32-bit results
+    s.cmd0(enc.OP_ELEMENTWISE, mode)
+    c.expected_writes.append((ofm, expected))
+    c.write(out_dir)
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(__file__), "..", "..", "tests", "npu", "data")
@@ -334,6 +405,11 @@ def main():
                      dtype="int16", ifm2_shape=(1, 1, 4), reversed_operands=True)
     elementwise_case(out_dir, "add_then_lut", 53, (3, 4, 5), "add", lut=True)
     elementwise_case(out_dir, "max_then_lut", 54, (2, 2, 16), "max", lut=True)
+    unary_case(out_dir, "abs", 60, (3, 4, 5), "abs")
+    unary_case(out_dir, "leaky_relu", 61, (3, 4, 5), "lrelu")
+    int32_case(out_dir, "shr_int32_natural", 62, (2, 3, 8), "shr")
+    int32_case(out_dir, "shl_int32", 63, (2, 3, 8), "shl")
+    int32_case(out_dir, "clz_int32", 64, (2, 3, 8), "clz")
 
 
 if __name__ == "__main__":
