@@ -299,18 +299,6 @@ bool within_limits(const OperationDesc& d, std::string& error) {
 }
 
 bool describe_operation_unchecked(const CommandRegisters& regs, uint16_t opcode, uint16_t param,
-                                  OperationDesc& d, std::string& error);
-
-}  // namespace
-
-bool describe_operation(const CommandRegisters& regs, uint16_t opcode, uint16_t param,
-                        OperationDesc& d, std::string& error) {
-  return describe_operation_unchecked(regs, opcode, param, d, error) && within_limits(d, error);
-}
-
-namespace {
-
-bool describe_operation_unchecked(const CommandRegisters& regs, uint16_t opcode, uint16_t param,
                                   OperationDesc& d, std::string& error) {
   d = OperationDesc{};
   switch (opcode) {
@@ -378,5 +366,10 @@ bool describe_operation_unchecked(const CommandRegisters& regs, uint16_t opcode,
 }
 
 }  // namespace
+
+bool describe_operation(const CommandRegisters& regs, uint16_t opcode, uint16_t param,
+                        OperationDesc& d, std::string& error) {
+  return describe_operation_unchecked(regs, opcode, param, d, error) && within_limits(d, error);
+}
 
 }  // namespace minifvp::npu

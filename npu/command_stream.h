@@ -43,8 +43,8 @@ struct ParseEvent {
 
 class CommandStreamParser {
  public:
-  // `words` is the fetched stream (QSIZE bytes). `fetched_bytes` may be shorter than the stream
-  // when the fetch faulted; reading past it yields a BusFault event.
+  // `words` is the fetched stream (QSIZE bytes, or less when the fetch faulted: the device turns
+  // an End or Error at the fetched end into a bus fault on the command channel).
   explicit CommandStreamParser(std::span<const uint32_t> words) : words_(words) {}
 
   // Applies register settings until the next operation, the end, or an error.

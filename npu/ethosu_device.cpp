@@ -493,7 +493,7 @@ void EthosU55::execute_operation(uint16_t opcode, uint16_t param) {
       fail(status::kCmdParseError, where + ": " + result.error);
       return;
   }
-  const OperationCycles cycles = estimate_cycles(desc.kind, result, memory_.traffic(), macs_);
+  const OperationCycles cycles = estimate_cycles(desc, result, memory_.traffic(), macs_);
   count_operation_events(result, memory_.traffic(), cycles.compute);
   ++operations_run_;
   busy_cycles_ += cycles.total;

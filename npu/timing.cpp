@@ -11,15 +11,21 @@ uint64_t ceil_div(uint64_t a, uint64_t b) {
 
 }  // namespace
 
-OperationCycles estimate_cycles(OperationKind kind, const OpResult& r, const AxiTraffic& traffic,
-                                int macs_per_cycle) {
-  const uint64_t macs = static_cast<uint64_t>(std::max(macs_per_cycle, 1));
+OperationCycles estimate_cycles(const OperationDesc& d, const OpResult& r,
+                                const AxiTraffic& traffic, int macs_per_cycle) {
+  const uint64_t macs = static_cast<uint64_t>(std::max(macs_per_cycle, 32));
+  const uint64_t ublock_d = macs == 32 ? 4 : 8;
+  const uint64_t ublock_hw = macs / (ublock_d * 8);
   OperationCycles c;
-  switch (kind) {
+  switch (d.kind) {
     case OperationKind::Conv:
-    case OperationKind::Depthwise:
-      c.compute = ceil_div(r.macs, macs);
+    case OperationKind::Depthwise: {
+      const uint64_t positions =
+          ceil_div(uint64_t(d.ofm.height) * uint64_t(d.ofm.width), ublock_hw);
+      const uint64_t ifm_steps = d.kind == OperationKind::Conv ? ceil_div(d.ifm.depth, 8) : 1;
+      c.compute = positions * ceil_div(d.ofm.depth, ublock_d) * r.kernel_elements * ifm_steps;
       break;
+    }
     case OperationKind::Pool:
       c.compute = ceil_div(r.ofm_elements * std::max<uint64_t>(4, r.kernel_elements), macs / 8);
       break;
