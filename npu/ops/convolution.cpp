@@ -13,6 +13,7 @@
 #include <cstring>
 
 #include "npu/feature_map.h"
+#include "npu/ops/ifm_view.h"
 #include "npu/ops/ops.h"
 #include "npu/ops/output_stage.h"
 #include "npu/scaling.h"
@@ -67,36 +68,6 @@ bool read_weights(const OperationDesc& d, OpContext& ctx, const WeightLayout& la
   return true;
 }
 
-// The IFM with its zero point removed, and how to find the element behind an (upscaled)
-// coordinate.
-struct IfmView {
-  std::vector<int32_t> values;  // HWC, zero point subtracted
-  int height = 0, width = 0, depth = 0;
-  UpscaleMode upscale = UpscaleMode::None;
-
-  // Index of (y, x, 0) in `values`, or -1 for padding (or the inserted zeros of ZEROS upscale).
-  ptrdiff_t at(int y, int x) const {
-    if (upscale != UpscaleMode::None) {
-      if (y < 0 || x < 0) return -1;
-      if (upscale == UpscaleMode::Zeros && ((y | x) & 1)) return -1;
-      y >>= 1;
-      x >>= 1;
-    }
-    if (y < 0 || x < 0 || y >= height || x >= width) return -1;
-    return (static_cast<ptrdiff_t>(y) * width + x) * depth;
-  }
-};
-
-bool load_ifm(const OperationDesc& d, OpContext& ctx, IfmView& view) {
-  if (!load_feature_map(ctx.memory, d.ifm, NpuChannel::Ifm, view.values)) return false;
-  for (int32_t& v : view.values) v -= d.ifm.zero_point;
-  view.height = d.ifm.height;
-  view.width = d.ifm.width;
-  view.depth = d.ifm.depth;
-  view.upscale = d.upscale;
-  return true;
-}
-
 }  // namespace
 
 OpResult run_convolution(const OperationDesc& d, OpContext& ctx) {
@@ -120,7 +91,7 @@ OpResult run_convolution(const OperationDesc& d, OpContext& ctx) {
   layout.ifm_ublock_depth = ctx.ifm_ublock_depth;
 
   IfmView ifm;
-  if (!load_ifm(d, ctx, ifm)) {
+  if (!ifm.load(d, ctx)) {
     result.status = OpStatus::BusFault;
     return result;
   }
@@ -143,9 +114,10 @@ OpResult run_convolution(const OperationDesc& d, OpContext& ctx) {
         const int iy = oy * k.stride_y - d.padding.top + ky * k.dilation_y;
         for (int kx = 0; kx < k.width; ++kx) {
           const int ix = ox * k.stride_x - d.padding.left + kx * k.dilation_x;
+          // Padding and the zeros of ZEROS upscaling add nothing to the accumulator.
           const ptrdiff_t base = ifm.at(iy, ix);
           if (base < 0) continue;
-          const int32_t* in = &ifm.values[base];
+          const int32_t* in = &ifm.values()[base];
           if (depthwise) {
             for (int oc = 0; oc < ofm_depth; ++oc) {
               acc[oc] += int64_t{weights[layout.dense_index(oc, ky, kx, 0)]} * in[oc];

@@ -1,6 +1,7 @@
 // NPU_OP_POOL: MAX, AVERAGE and REDUCE_SUM over a kernel window (no dilation).
 //
-// Values are taken with the IFM zero point removed; padding positions are skipped.
+// Values are taken with the IFM zero point removed; padding positions are skipped (IFM_UPSCALE
+// applies as for convolution, see npu/ops/ifm_view.h).
 // - MAX: the window maximum.
 // - AVERAGE without padding: the window sum, rescaled by OFM_SCALE, which Vela sets to
 //   1/kernel_elements (quantise_pooling_scale), fused with any IFM/OFM rescale.
@@ -16,6 +17,7 @@
 #include <limits>
 
 #include "npu/feature_map.h"
+#include "npu/ops/ifm_view.h"
 #include "npu/ops/ops.h"
 #include "npu/ops/output_stage.h"
 #include "npu/scaling.h"
@@ -43,12 +45,11 @@ int64_t divide_rounded(int64_t sum, int64_t count, RoundMode mode) {
 
 OpResult run_pooling(const OperationDesc& d, OpContext& ctx) {
   OpResult result;
-  std::vector<int32_t> ifm;
-  if (!load_feature_map(ctx.memory, d.ifm, NpuChannel::Ifm, ifm)) {
+  IfmView ifm;
+  if (!ifm.load(d, ctx)) {
     result.status = OpStatus::BusFault;
     return result;
   }
-  for (int32_t& v : ifm) v -= d.ifm.zero_point;
 
   const Kernel& k = d.kernel;
   const bool reduce = d.pool_mode == PoolMode::ReduceSum;
@@ -68,11 +69,16 @@ OpResult run_pooling(const OperationDesc& d, OpContext& ctx) {
         int64_t count = 0;
         for (int ky = 0; ky < k.height; ++ky) {
           const int iy = oy * k.stride_y - d.padding.top + ky;
-          if (iy < 0 || iy >= d.ifm.height) continue;
           for (int kx = 0; kx < k.width; ++kx) {
             const int ix = ox * k.stride_x - d.padding.left + kx;
-            if (ix < 0 || ix >= d.ifm.width) continue;
-            const int32_t* in = &ifm[(static_cast<size_t>(iy) * d.ifm.width + ix) * ifm_depth];
+            const ptrdiff_t base = ifm.at(iy, ix);
+            if (base == IfmView::kPadding) continue;
+            if (base == IfmView::kInsertedZero) {  // an element of value 0
+              best = std::max<int64_t>(best, 0);
+              count += reduce ? ifm_depth : 1;
+              continue;
+            }
+            const int32_t* in = &ifm.values()[base];
             if (reduce) {
               for (int ic = 0; ic < ifm_depth; ++ic) sum += in[ic];
               count += ifm_depth;

@@ -72,9 +72,13 @@ def implied_padding(size, out, k, stride, dilation, before):
 def conv_case(out_dir, name, seed, ifm_shape, oc, k, stride=(1, 1), dilation=(1, 1),
               pad_tl=(0, 0), out_hw=None, dtype="int8", fmt_in="NHWC", fmt_out="NHWC",
               traversal="depth", tiles_in=None, tiles_out=None, depthwise=False, blk=16,
-              big_scales=False, act=None, row_padding=0):
+              big_scales=False, act=None, row_padding=0, zero_upscale=False):
+    """zero_upscale: IFM_UPSCALE ZEROS, the reference convolves the zero-inserted IFM (2H x 2W,
+    inputs at even positions, the zero point elsewhere), as a transposed convolution does."""
     c = Case(name, seed)
     ih, iw, ic = ifm_shape
+    if zero_upscale:
+        ih, iw = 2 * ih, 2 * iw
     kh, kw = k
     if depthwise:
         oc = ic
@@ -87,6 +91,10 @@ def conv_case(out_dir, name, seed, ifm_shape, oc, k, stride=(1, 1), dilation=(1,
     out_zp = int(c.rng.integers(lo, hi + 1)) if dtype != "int16" else 0
     w_zp = int(c.rng.integers(100, 156)) if dtype == "uint8" else 0
     ifm = c.random(dtype, ifm_shape)
+    ifm_ref = ifm
+    if zero_upscale:
+        ifm_ref = np.full((ih, iw, ic), in_zp, dtype=np.int64)
+        ifm_ref[0::2, 0::2, :] = ifm
     wshape = (oc, kh, kw, 1 if depthwise else ic)
     if dtype == "uint8":
         weights = c.rng.integers(0, 256, size=wshape)
@@ -108,7 +116,7 @@ def conv_case(out_dir, name, seed, ifm_shape, oc, k, stride=(1, 1), dilation=(1,
     shifts = [q[1] for q in quant]
     act_min, act_max = act if act else (lo, hi)
     int16 = dtype == "int16"
-    expected = ref.conv2d_out(ifm, weights, bias, in_zp, out_zp, mults, shifts, stride, dilation,
+    expected = ref.conv2d_out(ifm_ref, weights, bias, in_zp, out_zp, mults, shifts, stride, dilation,
                               pad_tl, out_hw, act_min, act_max, w_zp=w_zp, depthwise=depthwise,
                               int16=int16)
     ifm_fm = enc.FeatureMap(1, c.r1, ifm_shape, dtype, fmt_in, in_zp, tiles_in)
@@ -131,6 +139,7 @@ def conv_case(out_dir, name, seed, ifm_shape, oc, k, stride=(1, 1), dilation=(1,
     c.r0.put(soff, sstream)
     s = c.stream
     enc.emit_ifm(s, ifm_fm)
+    s.cmd0(enc.IFM_UPSCALE, 2 if zero_upscale else 0)
     enc.emit_ofm(s, ofm_fm, global_scale=False)
     enc.emit_kernel(s, kh, kw, stride, dilation, (pad_tl[0], pad_tl[1], pad_b, pad_r),
                     part_kernel=traversal == "part")
@@ -147,16 +156,22 @@ def conv_case(out_dir, name, seed, ifm_shape, oc, k, stride=(1, 1), dilation=(1,
     c.write(out_dir)
 
 
-def pool_case(out_dir, name, seed, ifm_shape, k, stride, pad_tl, out_hw, mode, act=None):
+def pool_case(out_dir, name, seed, ifm_shape, k, stride, pad_tl, out_hw, mode, act=None,
+              nearest_upscale=False):
+    """nearest_upscale: IFM_UPSCALE NEAREST (2x nearest-neighbour resize, as
+    RESIZE_NEAREST_NEIGHBOR with scale 2 computes) before the pooling."""
     c = Case(name, seed)
     ih, iw, ch = ifm_shape
+    if nearest_upscale:
+        ih, iw = 2 * ih, 2 * iw
     pad_b = implied_padding(ih, out_hw[0], k[0], stride[0], 1, pad_tl[0])
     pad_r = implied_padding(iw, out_hw[1], k[1], stride[1], 1, pad_tl[1])
     ifm = c.random("int8", ifm_shape)
+    ifm_ref = np.repeat(np.repeat(ifm, 2, axis=0), 2, axis=1) if nearest_upscale else ifm
     act_min, act_max = act if act else (-128, 127)
     padded = pad_tl[0] or pad_tl[1] or pad_b or pad_r
     if mode == "avg":
-        expected = ref.average_pool(ifm, k, stride, pad_tl, out_hw, act_min, act_max)
+        expected = ref.average_pool(ifm_ref, k, stride, pad_tl, out_hw, act_min, act_max)
         zp = 0  # Vela uses zero points 0 so the NPU averages the raw values as TFLite does
         if padded:
             scale, shift = 1, 0  # the NPU divides by the number of valid elements
@@ -166,7 +181,7 @@ def pool_case(out_dir, name, seed, ifm_shape, k, stride, pad_tl, out_hw, mode, a
             scale = ((1 << (31 + kbits)) + (1 << kbits)) // n
             shift = 31 + kbits
     else:
-        expected = ref.max_pool(ifm, k, stride, pad_tl, out_hw, act_min, act_max)
+        expected = ref.max_pool(ifm_ref, k, stride, pad_tl, out_hw, act_min, act_max)
         zp = int(c.rng.integers(-128, 128))
         scale, shift = 1, 0
     ifm_fm = enc.FeatureMap(1, c.r1, ifm_shape, "int8", "NHWC", zp)
@@ -174,6 +189,7 @@ def pool_case(out_dir, name, seed, ifm_shape, k, stride, pad_tl, out_hw, mode, a
     ofm_fm = enc.FeatureMap(1, c.r1, (out_hw[0], out_hw[1], ch), "int8", "NHCWB16", zp)
     s = c.stream
     enc.emit_ifm(s, ifm_fm)
+    s.cmd0(enc.IFM_UPSCALE, 1 if nearest_upscale else 0)
     enc.emit_ofm(s, ofm_fm, global_scale=True)
     enc.emit_kernel(s, k[0], k[1], stride, (1, 1), (pad_tl[0], pad_tl[1], pad_b, pad_r))
     s.cmd1(enc.OFM_SCALE, scale, shift)
@@ -370,6 +386,8 @@ def main():
               big_scales=True, act=(-20, 90))
     conv_case(out_dir, "conv_int16", 11, (4, 5, 3), 4, (3, 3), pad_tl=(1, 1), dtype="int16")
     conv_case(out_dir, "conv_stride3", 12, (10, 11, 3), 4, (3, 3), stride=(3, 3), pad_tl=(1, 0))
+    conv_case(out_dir, "conv3x3_zero_upscale", 13, (3, 4, 4), 5, (3, 3), pad_tl=(1, 1),
+              zero_upscale=True)
     # Depthwise.
     conv_case(out_dir, "depthwise3x3_same", 20, (6, 6, 10), 0, (3, 3), pad_tl=(1, 1),
               depthwise=True, blk=8)
@@ -384,6 +402,10 @@ def main():
     pool_case(out_dir, "avgpool3x3_global", 32, (3, 3, 33), (3, 3), (1, 1), (0, 0), (1, 1), "avg")
     pool_case(out_dir, "avgpool3x3_same_padding", 33, (5, 5, 4), (3, 3), (1, 1), (1, 1), (5, 5),
               "avg", act=(-100, 100))
+    pool_case(out_dir, "resize_nearest2x_maxpool1x1", 34, (3, 4, 5), (1, 1), (1, 1), (0, 0),
+              (6, 8), "max", nearest_upscale=True)
+    pool_case(out_dir, "avgpool2x2_on_nearest_upscale", 35, (3, 3, 6), (2, 2), (1, 1), (0, 0),
+              (5, 5), "avg", nearest_upscale=True)
     # Elementwise.
     elementwise_case(out_dir, "add_different_scales", 40, (3, 4, 5), "add")
     elementwise_case(out_dir, "add_equal_scales", 41, (3, 4, 5), "add", equal_scales=True)
