@@ -65,6 +65,26 @@ constexpr RegisterInfo kRegisters[] = {
     {reg::kCurrentOp, "CURRENT_OP", RegAccess::ReadOnly, 0},
     {reg::kCurrentCmd, "CURRENT_CMD", RegAccess::ReadOnly, 0},
     {reg::kRevision, "REVISION", RegAccess::ReadOnly, 0},
+    // PMU (behaviour in npu/pmu.cpp): the *CLR registers clear the bits written as one.
+    {0x180, "PMCR", RegAccess::ReadWrite, Pmu::kPmcrReset},
+    {0x184, "PMCNTENSET", RegAccess::ReadWrite, 0},
+    {0x188, "PMCNTENCLR", RegAccess::WriteOneToClear, 0},
+    {0x18C, "PMOVSSET", RegAccess::ReadWrite, 0},
+    {0x190, "PMOVSCLR", RegAccess::WriteOneToClear, 0},
+    {0x194, "PMINTSET", RegAccess::ReadWrite, 0},
+    {0x198, "PMINTCLR", RegAccess::WriteOneToClear, 0},
+    {0x1A0, "PMCCNTR", RegAccess::ReadWrite, 0},
+    {0x1A4, "PMCCNTR_HI", RegAccess::ReadWrite, 0},
+    {0x1A8, "PMCCNTR_CFG", RegAccess::ReadWrite, 0},
+    {0x1AC, "PMCAXI_CHAN", RegAccess::ReadWrite, 0},
+    {0x300, "PMEVCNTR0", RegAccess::ReadWrite, 0},
+    {0x304, "PMEVCNTR1", RegAccess::ReadWrite, 0},
+    {0x308, "PMEVCNTR2", RegAccess::ReadWrite, 0},
+    {0x30C, "PMEVCNTR3", RegAccess::ReadWrite, 0},
+    {0x380, "PMEVTYPER0", RegAccess::ReadWrite, 0},
+    {0x384, "PMEVTYPER1", RegAccess::ReadWrite, 0},
+    {0x388, "PMEVTYPER2", RegAccess::ReadWrite, 0},
+    {0x38C, "PMEVTYPER3", RegAccess::ReadWrite, 0},
 };
 
 // Shared buffer size in KiB and OFM micro-block depth per MAC configuration (Vela
@@ -103,6 +123,10 @@ EthosU55::EthosU55(Bus& bus, Scheduler& scheduler, int macs, std::string name)
 
 EthosU55::~EthosU55() {
   if (pending_event_ != 0) scheduler_.cancel(pending_event_);
+}
+
+std::span<const RegisterInfo> EthosU55::registers() {
+  return kRegisters;
 }
 
 uint32_t EthosU55::config_value() const {

@@ -102,6 +102,10 @@ class EthosU55 : public Device {
 
   IrqLine& irq() { return irq_; }
 
+  // The register table (offsets, names, access kinds, reset values); CONFIG's reset value is
+  // config_value(), which depends on the MAC configuration.
+  static std::span<const RegisterInfo> registers();
+
   int macs() const { return macs_; }
   uint32_t config_value() const;
   // Statistics for --stats and tests.

@@ -21,6 +21,18 @@ TEST(EthosU55Registers, ResetValues) {
   EXPECT_FALSE(h.npu().irq().level());
 }
 
+TEST(EthosU55Registers, EveryReadableRegisterReadsItsTableResetValue) {
+  NpuHarness h;
+  h.set_reg(reg::kReset, 0);
+  for (const RegisterInfo& info : EthosU55::registers()) {
+    if (info.access == RegAccess::WriteOnly) continue;
+    const uint32_t expected = info.offset == reg::kConfig                 ? h.npu().config_value()
+                              : info.access == RegAccess::WriteOneToClear ? 0u
+                                                                          : info.reset_value;
+    EXPECT_EQ(h.reg(info.offset), expected) << info.name;
+  }
+}
+
 TEST(EthosU55Registers, ConfigReflectsMacConfiguration) {
   // macs_per_cc = log2(MACs) [3:0], shram_size KiB [15:8], product 0 (U55). Vela's payload for
   // U55-128 carries 0x00001807 and for U55-256 0x00003008.
