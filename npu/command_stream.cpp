@@ -285,6 +285,7 @@ bool describe_dma(const CommandRegisters& r, OperationDesc& d, std::string& erro
 // feature map, 64 MiB per weight stream or DMA.
 constexpr uint64_t kMaxElements = uint64_t{1} << 26;
 constexpr uint64_t kMaxBytes = uint64_t{1} << 26;
+constexpr uint64_t kMaxWork = uint64_t{1} << 31;
 
 bool within_limits(const OperationDesc& d, std::string& error) {
   auto elements = [](const FeatureMap& fm) {
@@ -293,6 +294,17 @@ bool within_limits(const OperationDesc& d, std::string& error) {
   if (elements(d.ifm) > kMaxElements || elements(d.ifm2) > kMaxElements ||
       elements(d.ofm) > kMaxElements || d.weight_length > kMaxBytes || d.dma.length > kMaxBytes) {
     error = "operation exceeds the model's size limits (64 Mi elements, 64 MiB streams)";
+    return false;
+  }
+  // Multiply-accumulates (or window reads) the operation costs the host: bounded so that a
+  // hostile stream cannot stall the simulation for hours.
+  const uint64_t kernel = uint64_t(d.kernel.width) * uint64_t(d.kernel.height);
+  const uint64_t per_output = d.kind == OperationKind::Conv ? kernel * uint64_t(d.ifm.depth)
+                              : d.kind == OperationKind::Pool && d.pool_mode == PoolMode::ReduceSum
+                                  ? kernel * uint64_t(d.ifm.depth)
+                                  : kernel;
+  if (elements(d.ofm) * per_output > kMaxWork) {
+    error = "operation exceeds the model's work limit (2^31 multiply-accumulates)";
     return false;
   }
   return true;
