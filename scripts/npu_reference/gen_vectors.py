@@ -27,8 +27,9 @@ LUT_OFFSET_U55_128 = 24 * 1024 - 2048
 
 
 class Case:
-    def __init__(self, name, seed):
+    def __init__(self, name, seed, macs=128):
         self.name = name
+        self.macs = macs
         self.rng = np.random.default_rng(seed)
         self.r0 = enc.Region(1 << 16)
         self.r1 = enc.Region(1 << 16)
@@ -60,7 +61,7 @@ class Case:
         with open(os.path.join(d, "region1_expected.bin"), "wb") as f:
             f.write(r1_expected)
         with open(os.path.join(d, "case.txt"), "w") as f:
-            f.write("macs 128\n")
+            f.write(f"macs {self.macs}\n")
 
 
 def implied_padding(size, out, k, stride, dilation, before):
@@ -72,10 +73,12 @@ def implied_padding(size, out, k, stride, dilation, before):
 def conv_case(out_dir, name, seed, ifm_shape, oc, k, stride=(1, 1), dilation=(1, 1),
               pad_tl=(0, 0), out_hw=None, dtype="int8", fmt_in="NHWC", fmt_out="NHWC",
               traversal="depth", tiles_in=None, tiles_out=None, depthwise=False, blk=16,
-              big_scales=False, act=None, row_padding=0, zero_upscale=False):
+              big_scales=False, act=None, row_padding=0, zero_upscale=False, macs=128):
     """zero_upscale: IFM_UPSCALE ZEROS, the reference convolves the zero-inserted IFM (2H x 2W,
-    inputs at even positions, the zero point elsewhere), as a transposed convolution does."""
-    c = Case(name, seed)
+    inputs at even positions, the zero point elsewhere), as a transposed convolution does.
+    macs: the U55 configuration (32 MACs use OFM micro-blocks of depth 4, which changes the weight
+    order)."""
+    c = Case(name, seed, macs)
     ih, iw, ic = ifm_shape
     if zero_upscale:
         ih, iw = 2 * ih, 2 * iw
@@ -125,7 +128,8 @@ def conv_case(out_dir, name, seed, ifm_shape, oc, k, stride=(1, 1), dilation=(1,
                             tiles_out, row_padding=row_padding)
     corrected = (weights - w_zp).astype(np.int64)
     wstream = enc.encode_weights(corrected, dilation, blk, enc.DTYPES[dtype][0],
-                                 "depthwise" if depthwise else traversal)
+                                 "depthwise" if depthwise else traversal,
+                                 ofm_ublock=4 if macs == 32 else 8)
     woff = c.r0.alloc(len(wstream))
     c.r0.put(woff, wstream)
     if int16:
@@ -388,6 +392,10 @@ def main():
     conv_case(out_dir, "conv_stride3", 12, (10, 11, 3), 4, (3, 3), stride=(3, 3), pad_tl=(1, 0))
     conv_case(out_dir, "conv3x3_zero_upscale", 13, (3, 4, 4), 5, (3, 3), pad_tl=(1, 1),
               zero_upscale=True)
+    conv_case(out_dir, "conv3x3_u55_32", 14, (5, 5, 12), 10, (3, 3), pad_tl=(1, 1), blk=8,
+              macs=32)
+    conv_case(out_dir, "conv_partkernel_u55_256", 15, (6, 6, 5), 12, (3, 3), pad_tl=(1, 1),
+              traversal="part", macs=256)
     # Depthwise.
     conv_case(out_dir, "depthwise3x3_same", 20, (6, 6, 10), 0, (3, 3), pad_tl=(1, 1),
               depthwise=True, blk=8)
@@ -395,6 +403,8 @@ def main():
               pad_tl=(0, 0), depthwise=True, fmt_in="NHCWB16", fmt_out="NHCWB16", blk=16)
     conv_case(out_dir, "depthwise5x5_dilation2", 22, (9, 9, 8), 0, (5, 5), dilation=(2, 2),
               pad_tl=(4, 4), depthwise=True, blk=8)
+    conv_case(out_dir, "depthwise3x3_u55_32", 23, (5, 5, 10), 0, (3, 3), pad_tl=(1, 1),
+              depthwise=True, blk=8, macs=32)
     # Pooling.
     pool_case(out_dir, "maxpool3x3_stride2_pad", 30, (7, 7, 5), (3, 3), (2, 2), (1, 1), (4, 4),
               "max")

@@ -277,8 +277,9 @@ def uncompressed_weight_stream(values):
     return bytes(out)
 
 
-def encode_weights(weights_ohwi, dilation, ofm_block_depth, ifm_bits, traversal):
+def encode_weights(weights_ohwi, dilation, ofm_block_depth, ifm_bits, traversal, ofm_ublock=8):
     o, kh, kw, i = weights_ohwi.shape
-    slots = weight_order(o, i, kh, kw, dilation, ofm_block_depth, ifm_bits, traversal)
+    slots = weight_order(o, i, kh, kw, dilation, ofm_block_depth, ifm_bits, traversal,
+                         ofm_ublock=ofm_ublock)
     values = [0 if slot is None else int(weights_ohwi[slot]) for slot in slots]
     return uncompressed_weight_stream(values)
