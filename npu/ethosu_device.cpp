@@ -399,6 +399,7 @@ void EthosU55::fail(uint32_t status_bit, const std::string& message) {
 void EthosU55::fail_bus(const NpuBusFault& fault, const std::string& where) {
   status_ &= ~((0xFu << status::kFaultingChannelShift) | status::kFaultingInterface);
   status_ |= uint32_t(fault.channel) << status::kFaultingChannelShift;
+  if (fault.port != 0) status_ |= status::kFaultingInterface;
   fail(status::kBusStatus, fmt::format("bus fault on channel {} at 0x{:08x} ({})",
                                        static_cast<unsigned>(fault.channel), fault.address, where));
 }
@@ -431,6 +432,7 @@ void EthosU55::step() {
             ev.offset + 8 > stream_fetched_words_ * 4) {
           NpuBusFault f;
           f.channel = NpuChannel::Cmd;
+          f.port = (qconfig_ & 3) >> 1;
           f.address = qbase_ + static_cast<uint32_t>(stream_fetched_words_ * 4);
           fail_bus(f, "command stream fetch");
         } else {
@@ -441,6 +443,7 @@ void EthosU55::step() {
         if (stream_fetched_words_ * 4 < (qsize_ & ~3u)) {
           NpuBusFault f;
           f.channel = NpuChannel::Cmd;
+          f.port = (qconfig_ & 3) >> 1;
           f.address = qbase_ + static_cast<uint32_t>(stream_fetched_words_ * 4);
           fail_bus(f, "command stream fetch");
         } else {

@@ -9,23 +9,25 @@ bool NpuMemory::resolve(unsigned region, uint64_t offset, size_t len, uint32_t& 
   return true;
 }
 
-void NpuMemory::record_fault(NpuChannel channel, bool write, uint32_t address) {
+void NpuMemory::record_fault(NpuChannel channel, bool write, unsigned port, uint32_t address) {
   if (fault_.happened) return;
   fault_.happened = true;
   fault_.channel = channel;
   fault_.write = write;
+  fault_.port = port;
   fault_.address = address;
 }
 
 bool NpuMemory::read(NpuChannel channel, unsigned region, uint64_t offset, void* dst, size_t len) {
   uint32_t address = 0;
   if (!resolve(region, offset, len, address)) {
-    record_fault(channel, false, static_cast<uint32_t>(basep_[region % kRegions] + offset));
+    record_fault(channel, false, port_of_region(region),
+                 static_cast<uint32_t>(basep_[region % kRegions] + offset));
     return false;
   }
   size_t done = 0;
   if (bus_.read_block(address, dst, len, &done) != BusStatus::Ok) {
-    record_fault(channel, false, address + static_cast<uint32_t>(done));
+    record_fault(channel, false, port_of_region(region), address + static_cast<uint32_t>(done));
     return false;
   }
   traffic_.read_bytes[port_of_region(region)] += len;
@@ -36,12 +38,13 @@ bool NpuMemory::write(NpuChannel channel, unsigned region, uint64_t offset, cons
                       size_t len) {
   uint32_t address = 0;
   if (!resolve(region, offset, len, address)) {
-    record_fault(channel, true, static_cast<uint32_t>(basep_[region % kRegions] + offset));
+    record_fault(channel, true, port_of_region(region),
+                 static_cast<uint32_t>(basep_[region % kRegions] + offset));
     return false;
   }
   size_t done = 0;
   if (bus_.write_block(address, src, len, &done) != BusStatus::Ok) {
-    record_fault(channel, true, address + static_cast<uint32_t>(done));
+    record_fault(channel, true, port_of_region(region), address + static_cast<uint32_t>(done));
     return false;
   }
   traffic_.write_bytes[port_of_region(region)] += len;

@@ -27,6 +27,7 @@ struct NpuBusFault {
   bool happened = false;
   NpuChannel channel = NpuChannel::Cmd;
   bool write = false;
+  unsigned port = 0;  // AXI interface (STATUS.faulting_interface)
   uint32_t address = 0;
 };
 
@@ -65,7 +66,7 @@ class NpuMemory {
 
  private:
   bool resolve(unsigned region, uint64_t offset, size_t len, uint32_t& address) const;
-  void record_fault(NpuChannel channel, bool write, uint32_t address);
+  void record_fault(NpuChannel channel, bool write, unsigned port, uint32_t address);
 
   Bus& bus_;
   std::array<uint32_t, kRegions> basep_{};

@@ -130,6 +130,21 @@ TEST(EthosU55Registers, ShadowRegistersShowCommandStreamValues) {
   EXPECT_EQ(h.reg(reg::kQread), static_cast<uint32_t>(s.bytes().size()));
 }
 
+TEST(EthosU55Registers, IrqOperationRaisesTheInterruptMidStream) {
+  NpuHarness h;
+  const uint32_t src = h.add_region(0, std::vector<uint8_t>(64, 7), 4096);
+  h.start(StreamBuilder().cmd0(op::kIrq, 0x0002).dma(0, 0, 0, 32, 16).stop().bytes(), {src});
+  // The IRQ command precedes the DMA: the line is up while the NPU still runs.
+  EXPECT_TRUE(h.reg(reg::kStatus) & status::kState);
+  EXPECT_TRUE(h.npu().irq().level());
+  EXPECT_EQ(h.reg(reg::kStatus) >> 16, 0x0002u);
+  h.set_reg(reg::kCmd, 0xC | cmd::kClearIrq);
+  EXPECT_FALSE(h.npu().irq().level());
+  h.run_until_stopped();
+  EXPECT_TRUE(h.npu().irq().level());
+  EXPECT_EQ(h.mem32(src + 32), 0x07070707u);
+}
+
 TEST(EthosU55Registers, QbaseWriteClearsCmdEndReachedWhenStopped) {
   NpuHarness h;
   h.start(StreamBuilder().stop().bytes(), {});

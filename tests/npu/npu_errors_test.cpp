@@ -166,6 +166,16 @@ TEST(NpuErrors, IfmReadFaultReportsTheIfmChannel) {
   EXPECT_EQ((h.reg(reg::kStatus) >> status::kFaultingChannelShift) & 0xF, 1u);
 }
 
+TEST(NpuErrors, FaultingInterfaceFollowsTheRegionsAxiPort) {
+  NpuHarness h;
+  StreamBuilder s = add_op_stream();
+  s.stop();
+  h.start(s.bytes(), {0, kUnmapped}, /*regioncfg: region 1 on AXI1*/ 0x8);
+  h.run_until_stopped();
+  expect_fault(h, status::kBusStatus);
+  EXPECT_TRUE(h.reg(reg::kStatus) & status::kFaultingInterface);
+}
+
 TEST(NpuErrors, OfmWriteFaultReportsTheOfmChannel) {
   NpuHarness h;
   const uint32_t base = h.add_region(1, add_inputs(), 64);
