@@ -207,16 +207,31 @@ bool derive_ifm_extent(OperationDesc& d, std::string& error) {
   return true;
 }
 
-void describe_activation(const CommandRegisters& r, OperationDesc& d) {
+// ACTIVATION: function [4:0] (0 none/clamp, 3 tanh, 4 sigmoid, 16..23 LUT slot), clip range
+// [14:12] (0 OFM precision, 2 uint8, 3 int8, 5 int16).
+bool describe_activation(const CommandRegisters& r, OperationDesc& d, std::string& error) {
   const uint16_t a = r.get0(reg0::kActivation);
   d.activation.function = a & 0x1F;
   d.activation.clip_range = (a >> 12) & 7;
+  if (d.activation.function != 0 && !d.activation.uses_lut()) {
+    // The hardware tanh/sigmoid units have no public bit-exact description; Vela emits them only
+    // for int16 networks, through LUTs otherwise.
+    error =
+        fmt::format("activation function {} is not supported by the model", d.activation.function);
+    return false;
+  }
+  if (d.activation.clip_range != 0 && d.activation.clip_range != 2 &&
+      d.activation.clip_range != 3 && d.activation.clip_range != 5) {
+    error = fmt::format("invalid activation clip range {}", d.activation.clip_range);
+    return false;
+  }
   const bool clamp_unsigned =
       d.activation.clip_range == 2 || (d.activation.clip_range == 0 && !d.ofm.type.is_signed);
   const uint16_t lo = r.get0(reg0::kActivationMin);
   const uint16_t hi = r.get0(reg0::kActivationMax);
   d.activation.min = clamp_unsigned ? lo : static_cast<int16_t>(lo);
   d.activation.max = clamp_unsigned ? hi : static_cast<int16_t>(hi);
+  return true;
 }
 
 void describe_weights(const CommandRegisters& r, OperationDesc& d) {
@@ -254,9 +269,13 @@ bool describe_common(const CommandRegisters& r, OperationDesc& d, std::string& e
     return false;
   }
   d.upscale = static_cast<UpscaleMode>(upscale);
-  describe_activation(r, d);
+  if (!describe_activation(r, d, error)) return false;
   describe_scales(r, d);
   describe_weights(r, d);
+  if ((r.get0(reg0::kAccFormat) & 3) > 1) {
+    error = "the F16 accumulator format is not supported by the model";
+    return false;
+  }
   return true;
 }
 

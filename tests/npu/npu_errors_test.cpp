@@ -134,6 +134,17 @@ TEST(NpuErrors, InvalidOperationSettingsAreAParseError) {
   EXPECT_NE(h.npu().last_error().find("pooling mode"), std::string::npos);
 }
 
+TEST(NpuErrors, UnsupportedActivationFunctionIsRejected) {
+  NpuHarness h;
+  const uint32_t base = h.add_region(1, add_inputs(), 64);
+  StreamBuilder s = add_op_stream();
+  s.cmd0(reg0::kActivation, 4).cmd0(op::kElementwise, 1).stop();  // hardware sigmoid
+  h.start(s.bytes(), {0, base});
+  h.run_until_stopped();
+  expect_fault(h, status::kCmdParseError);
+  EXPECT_NE(h.npu().last_error().find("activation function 4"), std::string::npos);
+}
+
 TEST(NpuErrors, OversizedOperationIsRejectedWithoutAllocating) {
   NpuHarness h;
   const uint32_t base = h.add_region(1, add_inputs(), 64);
