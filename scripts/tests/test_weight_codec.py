@@ -33,6 +33,24 @@ class EncoderRoundTripTest(unittest.TestCase):
         self.assertEqual((bits >> 22) & 1, 1)  # NEWPAL
         self.assertEqual(data[-1], 0xFF)  # padding
 
+    def test_golomb_rice_slices_round_trip_and_compress(self):
+        rng = np.random.default_rng(4)
+        for sigma in (0.5, 2, 8, 30):
+            w = np.clip(np.round(rng.standard_normal(3000) * sigma), -255, 255).astype(np.int64)
+            data = wc.encode(w)
+            self.assertEqual(wc.decode(data).tolist(), w.tolist(), f"sigma {sigma}")
+            self.assertLess(len(data), len(wc.encode(w, compress=False)), f"sigma {sigma}")
+        bits = int.from_bytes(wc.encode(np.zeros(100, dtype=np.int64)), "little")
+        self.assertLess((bits >> 18) & 7, 6)  # WDIV: a Golomb-Rice divisor, not uncompressed
+
+    def test_golomb_rice_symbols_spanning_chunks(self):
+        # large quotients need many unary slots, so symbols carry across 12-slot chunks
+        w = np.array([0, 255, 0, -255, 1, 200] * 7 + [0] * 50)
+        self.assertEqual(wc.decode(wc.encode(w)).tolist(), w.tolist())
+        for n in range(1, 30):  # every tail length of a chunk
+            w = np.random.default_rng(n).integers(-9, 10, size=n)
+            self.assertEqual(wc.decode(wc.encode(w)).tolist(), w.tolist())
+
     def test_rejects_out_of_range(self):
         with self.assertRaises(wc.WeightStreamError):
             wc.encode(np.array([256]))

@@ -9,9 +9,10 @@ entry, otherwise index - PALSIZE + DIROFS is the value itself; a value v stands 
 weight (v >> 1) negated when v & 1. After the last slice, ZDIV = 7, byte alignment, and 0xFF
 padding to a 16-byte multiple.
 
-Our encoder writes the simplest form the format allows: slices in uncompressed mode (WDIV = 7,
-no zero runs, no palette), each value as a fixed-width index of PALBITS bits. The decoder here
-implements the full syntax, so it also reads Vela's compressed streams.
+Our encoder writes each slice either in uncompressed mode (WDIV = 7: fixed-width indices of PALBITS
+bits) or Golomb-Rice coded with the divisor that gives the fewest bits, without zero runs or a
+palette (Vela also uses both). The decoder implements the full syntax, so it also reads Vela's
+streams.
 """
 
 from __future__ import annotations
@@ -51,26 +52,95 @@ def _to_sign_magnitude(weights: np.ndarray) -> np.ndarray:
     return (np.abs(w) << 1) | (w < 0)
 
 
-def encode(weights: np.ndarray) -> bytes:
-    """Encodes signed weights in [-255, 255] (Vela's 9-bit range) as uncompressed slices."""
+def _slice_header(out: BitWriter, nvalues: int, wdiv: int, palbits: int) -> None:
+    out.put(ZDIV_DISABLE, 3)  # no zero runs
+    out.put(nvalues - 1, 15)
+    out.put(wdiv, 3)
+    out.put(0, 1)  # WTRUNC 0: a unary slot of 2 continues the symbol
+    out.put(1, 1)  # NEWPAL: the palette (empty) and the direct offset are defined here
+    out.put(0, 5)  # DIROFS 0
+    out.put(0, 5)  # PALSIZE 0: every index is the value itself
+    out.put(palbits - 2, 3)  # PALBITS (the index width in uncompressed mode)
+
+
+def _uncompressed_bits(values: np.ndarray) -> int:
+    return max(2, int(values.max()).bit_length())
+
+
+def _put_uncompressed(out: BitWriter, values: np.ndarray) -> None:
+    bits = _uncompressed_bits(values)
+    _slice_header(out, len(values), WDIV_UNCOMPRESSED, bits)
+    out.put_array(values, bits)
+
+
+def _grc_slots(values: np.ndarray, k: int) -> np.ndarray:
+    """Unary slots of the quotients v >> k: q = 2n + t is n slots worth 2 (the symbol continues)
+    and one slot worth t (0 or 1, the symbol ends)."""
+    q = values >> k
+    counts = (q >> 1) + 1
+    slots = np.full(int(counts.sum()), 2, dtype=np.int64)
+    ends = np.cumsum(counts) - 1
+    slots[ends] = q & 1
+    return slots
+
+
+def _grc_cost(values: np.ndarray, k: int) -> int:
+    q = values >> k
+    nslots = int(((q >> 1) + 1).sum())
+    ones = int((q >> 1).sum() + (q & 1).sum())  # slots with a unary1 bit
+    return 12 * -(-nslots // 12) + ones + k * len(values)
+
+
+def _put_grc(out: BitWriter, values: np.ndarray, k: int) -> None:
+    """Golomb-Rice body: chunk c carries 12 unary0 bits (slot is non-zero), the unary1 bits of its
+    non-zero slots (slot is 2), then the k-bit remainders of the symbols completed in chunk c-1;
+    one last remainder-only step follows the final chunk."""
+    _slice_header(out, len(values), k, 2)
+    slots = _grc_slots(values, k)
+    ends = np.nonzero(slots != 2)[0]  # slot index at which each symbol completes
+    remainders = values & ((1 << k) - 1)
+    nchunks = -(-len(slots) // 12)
+    done = 0  # symbols whose remainders have been written
+    for c in range(nchunks + 1):
+        if c < nchunks:
+            chunk = np.zeros(12, dtype=np.int64)  # padding slots end empty symbols
+            part = slots[12 * c:12 * c + 12]
+            chunk[:len(part)] = part
+            unary0 = int(np.dot((chunk != 0).astype(np.int64), 1 << np.arange(12)))
+            out.put(unary0, 12)
+            nz = chunk[chunk != 0]
+            out.put(int(np.dot((nz == 2).astype(np.int64), 1 << np.arange(len(nz)))), len(nz))
+        if c > 0 and k > 0:
+            upto = int(np.searchsorted(ends, 12 * c))  # symbols completed before chunk c
+            out.put_array(remainders[done:upto], k)
+            done = upto
+        elif c > 0:
+            done = int(np.searchsorted(ends, 12 * c))
+
+
+def encode(weights: np.ndarray, compress: bool = True) -> bytes:
+    """Encodes signed weights in [-255, 255] (Vela's 9-bit range). Each slice of up to 2^15 values
+    is written in the smaller of uncompressed mode and Golomb-Rice mode with the best divisor
+    (WDIV 0..5); compress=False forces uncompressed mode. No zero runs, no palette."""
     w = np.asarray(weights).reshape(-1).astype(np.int64)
     if w.size and (w.min() < -255 or w.max() > 255):
         raise WeightStreamError("weights must be within [-255, 255]")
     out = BitWriter()
     for start in range(0, w.size, MAX_SLICE_VALUES):
         chunk = _to_sign_magnitude(w[start:start + MAX_SLICE_VALUES])
-        bits = max(2, int(chunk.max()).bit_length())
-        out.put(ZDIV_DISABLE, 3)
-        out.put(len(chunk) - 1, 15)
-        out.put(WDIV_UNCOMPRESSED, 3)
-        out.put(0, 1)  # WTRUNC
-        out.put(1, 1)  # NEWPAL: the palette (empty) and the direct offset are defined here
-        out.put(0, 5)  # DIROFS
-        out.put(0, 5)  # PALSIZE 0: no palette, every index is a direct value
-        out.put(bits - 2, 3)  # PALBITS: the uncompressed index width
-        out.put_array(chunk, bits)
+        best_k, best_cost = None, len(chunk) * _uncompressed_bits(chunk)
+        if compress:
+            for k in range(6):
+                cost = _grc_cost(chunk, k)
+                if cost < best_cost:
+                    best_k, best_cost = k, cost
+        if best_k is None:
+            _put_uncompressed(out, chunk)
+        else:
+            _put_grc(out, chunk, best_k)
     out.put(ZDIV_EOS, 3)
-    out.put((1 << ((8 - len(out.bits) % 8) % 8)) - 1, (8 - len(out.bits) % 8) % 8)
+    align = (8 - len(out.bits) % 8) % 8
+    out.put((1 << align) - 1, align)
     data = bytearray(out.to_bytes())
     while len(data) % STREAM_ALIGNMENT:
         data.append(0xFF)
