@@ -205,7 +205,13 @@ def _emit_operation(em: Emitter, op: NpuOperation) -> None:
     em.cmd0(Cmd0.NPU_SET_IFM_PAD_BOTTOM, bottom)
     em.cmd0(Cmd0.NPU_SET_IFM_PAD_RIGHT, right)
     _emit_feature_map(em, op.ofm, True, layer.output.zero_point)
-    em.cmd0(Cmd0.NPU_SET_OFM_PRECISION, 0x1)  # signed, 8-bit, NHWC, per-channel scale, round DBL
+    if layer.kind == "conv":
+        em.cmd0(Cmd0.NPU_SET_OFM_PRECISION, 0x1)  # signed, 8-bit, NHWC, per-channel scale, round DBL
+    else:
+        # Max pooling keeps the quantization: a global scale of 1 with shift 0 passes the
+        # (input - IFM zero point) maximum through, as Vela 5.1 emits it for MaxPool.
+        em.cmd0(Cmd0.NPU_SET_OFM_PRECISION, 0x101)  # as above with scale_mode GLOBAL
+        em.cmd1(Cmd1.NPU_SET_OFM_SCALE, 1, param=0)
     em.cmd0(Cmd0.NPU_SET_KERNEL_HEIGHT_M1, layer.kernel[0] - 1)
     em.cmd0(Cmd0.NPU_SET_KERNEL_WIDTH_M1, layer.kernel[1] - 1)
     em.cmd0(Cmd0.NPU_SET_KERNEL_STRIDE, _kernel_stride_param(layer.stride))

@@ -29,12 +29,14 @@ def run_command_stream(stream: bytes, flash: bytes, scratch: bytearray, acc: Acc
     words = struct.unpack(f"<{len(stream) // 4}I", stream)
     r0: dict[int, int] = {}
     r1: dict[int, int] = {}
+    r1_param: dict[int, int] = {}  # the 16-bit parameter of cmd1 words (OFM_SCALE's shift)
     i = ops = 0
     while i < len(words):
         word = words[i]
         code, param = word & 0x3FF, word >> 16
         if word & CMD1_FLAG:
             r1[code] = words[i + 1]
+            r1_param[code] = param
             i += 2
             continue
         i += 1
@@ -46,7 +48,7 @@ def run_command_stream(stream: bytes, flash: bytes, scratch: bytearray, acc: Acc
         if code == Cmd0.NPU_OP_CONV:
             _conv(r0, r1, flash, scratch, acc)
         elif code == Cmd0.NPU_OP_POOL and param == 0:
-            _maxpool(r0, r1, scratch)
+            _maxpool(r0, r1, r1_param, scratch)
         else:
             raise InterpreterError(f"operation {code} (param {param}) not modelled")
         ops += 1
@@ -125,10 +127,20 @@ def _conv(r0, r1, flash, scratch, acc: Accelerator) -> None:
     _write_ofm(r0, r1, scratch, _clamp(r0, out))
 
 
-def _maxpool(r0, r1, scratch) -> None:
+def _maxpool(r0, r1, r1_param, scratch) -> None:
+    """Max of (input - IFM zero point) over the window, times the global OFM_SCALE, shifted right
+    by its shift (rounding half up), plus the OFM zero point."""
     oh, ow, oc = _ofm_shape(r0)
-    ifm = _read_ifm(r0, r1, scratch)
+    if r0[Cmd0.NPU_SET_OFM_PRECISION] != 0x101:
+        raise InterpreterError("max pooling is modelled with int8 NHWC output and a global scale")
+    ifm = _read_ifm(r0, r1, scratch) - _s16(r0[Cmd0.NPU_SET_IFM_ZERO_POINT])
     out = np.full((oh, ow, oc), -(1 << 20), dtype=np.int64)
     for _, _, win in _windows(ifm, r0, oh, ow, -(1 << 20)):
         out = np.maximum(out, win)
+    scale = r1[Cmd1.NPU_SET_OFM_SCALE]
+    shift = r1_param[Cmd1.NPU_SET_OFM_SCALE] & 0x3F
+    out = out * scale
+    if shift:
+        out = (out + (1 << (shift - 1))) >> shift
+    out = out + _s16(r0[Cmd0.NPU_SET_OFM_ZERO_POINT])
     _write_ofm(r0, r1, scratch, _clamp(r0, out))
