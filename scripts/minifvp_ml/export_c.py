@@ -32,6 +32,12 @@ def c_float(v: float) -> str:
     return r + "f"
 
 
+def c_int(v: int) -> str:
+    """An integer for a #define: negative values in parentheses."""
+    v = int(v)
+    return f"({v})" if v < 0 else str(v)
+
+
 def hex_byte(v: int) -> str:
     return f"0x{int(v) & 0xFF:02x}"
 

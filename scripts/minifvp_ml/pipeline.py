@@ -94,9 +94,9 @@ def _write_tinyrps_firmware(out: str, rps: dict) -> None:
          " * aligned to 16; region 2 aliases region 1. Input: int8 NHWC 28x28x1 = pixel - 128. */",
          "", "#define TINYRPS_NUM_CLASSES 3", "#define TINYRPS_IMAGE_SIZE 28",
          f"#define TINYRPS_INPUT_SCALE {export_c.c_float(net.input.scale)}",
-         f"#define TINYRPS_INPUT_ZERO_POINT {net.input.zero_point}",
+         f"#define TINYRPS_INPUT_ZERO_POINT {export_c.c_int(net.input.zero_point)}",
          f"#define TINYRPS_OUTPUT_SCALE {export_c.c_float(net.output.scale)}",
-         f"#define TINYRPS_OUTPUT_ZERO_POINT {net.output.zero_point}", "",
+         f"#define TINYRPS_OUTPUT_ZERO_POINT {export_c.c_int(net.output.zero_point)}", "",
          "extern const char *const tinyrps_labels[TINYRPS_NUM_CLASSES];", ""]
     src += [export_c.HEADER_NOTE, '#include "tinyrps_model.h"', "",
             'const char *const tinyrps_labels[TINYRPS_NUM_CLASSES] = {"rock", "paper", "scissors"};', ""]
@@ -173,14 +173,14 @@ def _write_sine_firmware(out: str, sine: dict) -> None:
         src.append(export_c.c_array("float", f"sine_l{k}_bias", b, per_line=6, fmt=export_c.c_float))
     h.append("")
     h += [f"#define SINE_INPUT_SCALE {export_c.c_float(net.input.scale)}",
-          f"#define SINE_INPUT_ZERO_POINT {net.input.zero_point}",
+          f"#define SINE_INPUT_ZERO_POINT {export_c.c_int(net.input.zero_point)}",
           f"#define SINE_OUTPUT_SCALE {export_c.c_float(net.output.scale)}",
-          f"#define SINE_OUTPUT_ZERO_POINT {net.output.zero_point}", ""]
+          f"#define SINE_OUTPUT_ZERO_POINT {export_c.c_int(net.output.zero_point)}", ""]
     for k, layer in enumerate(net.layers, start=1):
         n_out = layer.weights.shape[0]
-        h += [f"#define SINE_Q{k}_INPUT_ZERO_POINT {layer.input.zero_point}",
-              f"#define SINE_Q{k}_OUTPUT_ZERO_POINT {layer.output.zero_point}",
-              f"#define SINE_Q{k}_ACT_MIN {layer.act_min}", f"#define SINE_Q{k}_ACT_MAX {layer.act_max}",
+        h += [f"#define SINE_Q{k}_INPUT_ZERO_POINT {export_c.c_int(layer.input.zero_point)}",
+              f"#define SINE_Q{k}_OUTPUT_ZERO_POINT {export_c.c_int(layer.output.zero_point)}",
+              f"#define SINE_Q{k}_ACT_MIN {export_c.c_int(layer.act_min)}", f"#define SINE_Q{k}_ACT_MAX {export_c.c_int(layer.act_max)}",
               f"extern const int8_t sine_q{k}_weight[{layer.weights.size}];",
               f"extern const int32_t sine_q{k}_bias[{n_out}];",
               f"extern const int32_t sine_q{k}_multiplier[{n_out}];",

@@ -5,7 +5,9 @@ import contextlib
 import io
 import json
 import os
+import shutil
 import struct
+import subprocess
 import tempfile
 import unittest
 
@@ -82,6 +84,29 @@ class QuickPipelineTest(unittest.TestCase):
             self.assertTrue(os.path.exists(os.path.join(self.fw, name)), name)
         header = open(os.path.join(self.fw, "sine_model.h")).read()
         self.assertIn("#define SINE_L2_IN 16", header)
+
+
+    def test_generated_c_compiles_and_sine_matches_the_golden_model(self):
+        cc = shutil.which("gcc") or shutil.which("cc")
+        if cc is None:
+            self.skipTest("no host C compiler")
+        exe = os.path.join(self.tmp.name, "sine_check")
+        here = os.path.dirname(os.path.abspath(__file__))
+        flags = ["-std=c11", "-Wall", "-Wextra", "-Werror", "-I", self.fw]
+        subprocess.run([cc, *flags, "-o", exe, os.path.join(here, "c", "sine_check.c"),
+                        os.path.join(self.fw, "sine_model.c"), "-lm"], check=True)
+        self.assertEqual(subprocess.run([exe], capture_output=True, text=True).returncode, 0)
+        for source in ("tinyrps_model.c", "rps_glyphs.c"):
+            subprocess.run([cc, *flags, "-c", "-o", os.path.join(self.tmp.name, source + ".o"),
+                            os.path.join(self.fw, source)], check=True)
+        arm = shutil.which("arm-none-eabi-gcc")
+        if arm:
+            obj = os.path.join(self.tmp.name, "flash.o")
+            subprocess.run([arm, "-mcpu=cortex-m55", "-c", "-I", self.fw, "-o", obj,
+                            os.path.join(self.fw, "tinyrps_u55_128_flash.S")], check=True)
+            size = os.path.getsize(os.path.join(self.fw, "tinyrps_u55_128_flash.bin"))
+            nm = subprocess.run([arm.replace("gcc", "nm"), obj], capture_output=True, text=True).stdout
+            self.assertIn(f"{size:08x} R tinyrps_u55_128_flash_end", nm)
 
 
 class CompilerRejectsTest(unittest.TestCase):
