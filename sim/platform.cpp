@@ -14,6 +14,7 @@ namespace {
 // The Private Peripheral Bus blocks (Armv8-M ARM, "System address map").
 constexpr uint32_t kSystemControlSpaceBase = 0xE000E000;
 constexpr uint32_t kDwtBase = 0xE0001000;
+constexpr uint32_t kPmuBase = 0xE0003000;
 constexpr uint32_t kPpbBlockSize = 0x1000;
 
 }  // namespace
@@ -116,8 +117,13 @@ void Platform::build_devices() {
     reset_requested_ = true;
     core_->request_stop(cpu::StopReason::Limit);
   });
+  scs_->set_ccr_listener([this](uint32_t ccr) {
+    core_->set_divide_by_zero_trap((ccr & cpu::SystemControlSpace::kCcrDiv0Trp) != 0);
+  });
   dwt_ = std::make_unique<cpu::Dwt>(*core_, *scs_);
   bus_.add_device(*dwt_, kDwtBase, kPpbBlockSize);
+  pmu_ = std::make_unique<cpu::Pmu>(*core_, *scs_);
+  bus_.add_device(*pmu_, kPmuBase, kPpbBlockSize);
 
   if (config_.semihosting_enabled) {
     console_ = stdio_port;
@@ -184,6 +190,7 @@ void Platform::reset_system() {
   fpgaio_->reset();
   scs_->reset();
   dwt_->reset();
+  pmu_->reset();
   start_core(std::nullopt);
 }
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "cpu/core.h"
+#include "cpu/system/pmu.h"
 #include "cpu/system/system_control_space.h"
 #include "devices/cmsdk_uart.h"
 #include "devices/fpgaio.h"
@@ -159,6 +160,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Core> core_;
   std::unique_ptr<cpu::SystemControlSpace> scs_;
   std::unique_ptr<cpu::Dwt> dwt_;
+  std::unique_ptr<cpu::Pmu> pmu_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
   std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
