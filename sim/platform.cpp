@@ -32,6 +32,7 @@ const char* stop_kind_name(StopKind kind) {
     case StopKind::InstructionLimit: return "instruction-limit";
     case StopKind::CycleLimit: return "cycle-limit";
     case StopKind::UserEscape: return "user-escape";
+    case StopKind::Interrupted: return "interrupted";
   }
   return "unknown";
 }
@@ -282,6 +283,12 @@ RunResult Platform::run(const HostTimer& timer) {
       return stop_result(StopKind::CycleLimit, 0,
                          fmt::format("minifvp: cycle limit of {} reached at {}\n", limits.cycles,
                                      describe_code_address(core_->state().r[15])));
+    }
+    if (interrupt_flag_ != nullptr && *interrupt_flag_ != 0) {
+      return stop_result(StopKind::Interrupted, 0,
+                         fmt::format("minifvp: interrupted at {} after {} instructions\n",
+                                     describe_code_address(core_->state().r[15]),
+                                     core_->instructions()));
     }
     if (limits.wall_seconds > 0 && timer.wall_seconds() >= limits.wall_seconds) {
       return stop_result(StopKind::TimeLimit, 0,

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <csignal>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -89,6 +90,7 @@ enum class StopKind : uint8_t {
   InstructionLimit,  // --max-instructions
   CycleLimit,        // --cyclelimit
   UserEscape,        // the escape byte typed on an interactive terminal
+  Interrupted,       // SIGINT/SIGTERM on the host (see set_interrupt_flag)
 };
 const char* stop_kind_name(StopKind kind);
 
@@ -128,8 +130,10 @@ class Platform final : private cpu::CoreHost {
   // Runs until a stop condition. `timer` measures host time for the wall-clock and CPU limits.
   RunResult run(const HostTimer& timer);
 
-  // Asks the run to end (from a device callback or a signal handler on the simulation thread).
+  // Asks the run to end (from a device callback on the simulation thread).
   void request_stop(StopKind kind, int guest_exit_code = 0);
+  // A flag a signal handler sets; run() checks it between time slices and stops (Interrupted).
+  void set_interrupt_flag(const volatile std::sig_atomic_t* flag) { interrupt_flag_ = flag; }
 
   // "0x10000234 (main+0x1c)": an address with its symbol when the ELF has one.
   std::string describe_code_address(uint32_t addr) const;
@@ -170,6 +174,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<Semihosting> semihosting_;
   std::optional<ElfImage> elf_;
 
+  const volatile std::sig_atomic_t* interrupt_flag_ = nullptr;
   bool reset_requested_ = false;  // AIRCR.SYSRESETREQ, acted on between instructions
   uint8_t last_breakpoint_imm_ = 0;
   bool stop_pending_ = false;
