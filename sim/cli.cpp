@@ -132,7 +132,7 @@ std::string help_text(const po::options_description& visible) {
          "\nExit status: the firmware's (semihosting exit code, byte after EOT, 0 after a\n"
          "shutdown tag); 2 usage or firmware file error; 101 guest fault (lockup); 102 deadlock\n"
          "(WFI with nothing to wake the core); 103 unhandled BKPT; 104 time limit; 105\n"
-         "instruction or cycle limit; 130 escape byte typed on the terminal.\n";
+         "instruction or cycle limit; 130 escape byte typed on the terminal, SIGINT or SIGTERM.\n";
   return out.str();
 }
 

@@ -14,6 +14,7 @@ namespace {
 // The Private Peripheral Bus blocks (Armv8-M ARM, "System address map").
 constexpr uint32_t kSystemControlSpaceBase = 0xE000E000;
 constexpr uint32_t kDwtBase = 0xE0001000;
+constexpr uint32_t kPmuBase = 0xE0003000;
 constexpr uint32_t kPpbBlockSize = 0x1000;
 
 }  // namespace
@@ -31,6 +32,7 @@ const char* stop_kind_name(StopKind kind) {
     case StopKind::InstructionLimit: return "instruction-limit";
     case StopKind::CycleLimit: return "cycle-limit";
     case StopKind::UserEscape: return "user-escape";
+    case StopKind::Interrupted: return "interrupted";
   }
   return "unknown";
 }
@@ -116,8 +118,13 @@ void Platform::build_devices() {
     reset_requested_ = true;
     core_->request_stop(cpu::StopReason::Limit);
   });
+  scs_->set_ccr_listener([this](uint32_t ccr) {
+    core_->set_divide_by_zero_trap((ccr & cpu::SystemControlSpace::kCcrDiv0Trp) != 0);
+  });
   dwt_ = std::make_unique<cpu::Dwt>(*core_, *scs_);
   bus_.add_device(*dwt_, kDwtBase, kPpbBlockSize);
+  pmu_ = std::make_unique<cpu::Pmu>(*core_, *scs_);
+  bus_.add_device(*pmu_, kPmuBase, kPpbBlockSize);
 
   if (config_.semihosting_enabled) {
     console_ = stdio_port;
@@ -184,6 +191,7 @@ void Platform::reset_system() {
   fpgaio_->reset();
   scs_->reset();
   dwt_->reset();
+  pmu_->reset();
   start_core(std::nullopt);
 }
 
@@ -276,6 +284,12 @@ RunResult Platform::run(const HostTimer& timer) {
                          fmt::format("minifvp: cycle limit of {} reached at {}\n", limits.cycles,
                                      describe_code_address(core_->state().r[15])));
     }
+    if (interrupt_flag_ != nullptr && *interrupt_flag_ != 0) {
+      return stop_result(StopKind::Interrupted, 0,
+                         fmt::format("minifvp: interrupted at {} after {} instructions\n",
+                                     describe_code_address(core_->state().r[15]),
+                                     core_->instructions()));
+    }
     if (limits.wall_seconds > 0 && timer.wall_seconds() >= limits.wall_seconds) {
       return stop_result(StopKind::TimeLimit, 0,
                          fmt::format("minifvp: time limit of {} s (host wall clock) reached at {} "
@@ -298,6 +312,22 @@ RunResult Platform::run(const HostTimer& timer) {
 std::string Platform::describe_code_address(uint32_t addr) const {
   std::string symbol = elf_ ? elf_->symbolize(addr) : std::string();
   return symbol.empty() ? fmt::format("0x{:08x}", addr) : fmt::format("0x{:08x} ({})", addr, symbol);
+}
+
+std::string Platform::describe_data_address(uint32_t addr) const {
+  std::string out = fmt::format("0x{:08x}", addr);
+  if (const std::string symbol = elf_ ? elf_->symbolize(addr) : std::string(); !symbol.empty()) {
+    out += fmt::format(" ({})", symbol);
+  }
+  const std::string mapping = bus_.describe(addr);
+  if (mapping != "unmapped") return out + fmt::format(", mapped as {}", mapping);
+  for (uint32_t base : description_.npu.bases) {
+    if (addr - base < description_.npu.size) {
+      return out + fmt::format(", unmapped: the {} window of the {} (no NPU model yet)",
+                               description_.npu.name, npu_variant_name(npu_variant_));
+    }
+  }
+  return out + ", unmapped (no memory or device at this address)";
 }
 
 std::string Platform::instruction_at(uint32_t pc) const {
@@ -327,8 +357,9 @@ std::string Platform::register_dump() const {
     out += fmt::format("    r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}\n", i,
                        s.r[i], i + 1, s.r[i + 1], i + 2, s.r[i + 2], i + 3, s.r[i + 3]);
   }
-  out += fmt::format("    r12 0x{:08x}  sp  0x{:08x}  lr  {}\n", s.r[12], s.r[13],
-                     describe_code_address(s.r[14]));
+  const std::string lr_symbol = elf_ ? elf_->symbolize(s.r[14] & ~1u) : std::string();
+  out += fmt::format("    r12 0x{:08x}  sp  0x{:08x}  lr  0x{:08x}{}\n", s.r[12], s.r[13], s.r[14],
+                     lr_symbol.empty() ? "" : " (" + lr_symbol + ")");
   const bool psp_selected = (s.control & 2) != 0;
   out += fmt::format("    xpsr 0x{:08x} (n={} z={} c={} v={} q={})  control 0x{:x}  msp 0x{:08x}  "
                      "psp 0x{:08x}\n",
@@ -344,11 +375,7 @@ std::string Platform::fault_report() const {
                                 cpu::fault_kind_name(fault.kind));
   out += fmt::format("  pc:          {}\n", describe_code_address(pc));
   out += fmt::format("  instruction: {}\n", instruction_at(pc));
-  if (fault.address_valid) {
-    const std::string symbol = elf_ ? elf_->symbolize(fault.address) : std::string();
-    out += fmt::format("  address:     0x{:08x}{} in {}\n", fault.address,
-                       symbol.empty() ? "" : " (" + symbol + ")", bus_.describe(fault.address));
-  }
+  if (fault.address_valid) out += fmt::format("  address:     {}\n", describe_data_address(fault.address));
   if (!fault.detail.empty()) out += fmt::format("  detail:      {}\n", fault.detail);
   out += fmt::format("  after {} instructions, {} cycles\n", core_->instructions(),
                      scheduler_.now());

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <csignal>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "cpu/core.h"
+#include "cpu/system/pmu.h"
 #include "cpu/system/system_control_space.h"
 #include "devices/cmsdk_uart.h"
 #include "devices/fpgaio.h"
@@ -88,6 +90,7 @@ enum class StopKind : uint8_t {
   InstructionLimit,  // --max-instructions
   CycleLimit,        // --cyclelimit
   UserEscape,        // the escape byte typed on an interactive terminal
+  Interrupted,       // SIGINT/SIGTERM on the host (see set_interrupt_flag)
 };
 const char* stop_kind_name(StopKind kind);
 
@@ -127,8 +130,10 @@ class Platform final : private cpu::CoreHost {
   // Runs until a stop condition. `timer` measures host time for the wall-clock and CPU limits.
   RunResult run(const HostTimer& timer);
 
-  // Asks the run to end (from a device callback or a signal handler on the simulation thread).
+  // Asks the run to end (from a device callback on the simulation thread).
   void request_stop(StopKind kind, int guest_exit_code = 0);
+  // A flag a signal handler sets; run() checks it between time slices and stops (Interrupted).
+  void set_interrupt_flag(const volatile std::sig_atomic_t* flag) { interrupt_flag_ = flag; }
 
   // "0x10000234 (main+0x1c)": an address with its symbol when the ELF has one.
   std::string describe_code_address(uint32_t addr) const;
@@ -147,6 +152,7 @@ class Platform final : private cpu::CoreHost {
   std::string fault_report() const;
   std::string register_dump() const;
   std::string instruction_at(uint32_t pc) const;
+  std::string describe_data_address(uint32_t addr) const;
   RunResult stop_result(StopKind kind, int guest_exit_code, std::string report = {});
 
   const PlatformDescription& description_;
@@ -158,6 +164,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Core> core_;
   std::unique_ptr<cpu::SystemControlSpace> scs_;
   std::unique_ptr<cpu::Dwt> dwt_;
+  std::unique_ptr<cpu::Pmu> pmu_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
   std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
@@ -167,6 +174,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<Semihosting> semihosting_;
   std::optional<ElfImage> elf_;
 
+  const volatile std::sig_atomic_t* interrupt_flag_ = nullptr;
   bool reset_requested_ = false;  // AIRCR.SYSRESETREQ, acted on between instructions
   uint8_t last_breakpoint_imm_ = 0;
   bool stop_pending_ = false;
