@@ -140,6 +140,48 @@ inline std::pair<int64_t, bool> unsigned_sat_q(int64_t i, unsigned n) {
   return {i, false};
 }
 
+// SignedSat(i, n) / UnsignedSat(i, n) for n in 1..32, returning the saturated value as the low n
+// bits of a 32-bit register (sign-extended for SignedSat) and whether saturation happened.
+struct SatResult {
+  uint32_t value;
+  bool saturated;
+};
+inline SatResult signed_sat(int64_t i, unsigned n) {
+  const auto [value, saturated] = signed_sat_q(i, n);
+  return {static_cast<uint32_t>(value), saturated};
+}
+inline SatResult unsigned_sat(int64_t i, unsigned n) {
+  const auto [value, saturated] = unsigned_sat_q(i, n);
+  return {static_cast<uint32_t>(value), saturated};
+}
+
+// Align(PC, 4) as ADR and the literal forms use it.
+constexpr uint32_t align4(uint32_t x) {
+  return x & ~3u;
+}
+
+// The stack limit that applies to writes of the current SP (Armv8-M ARM, LookUpSP() and
+// ViolatesSPLim()): MSPLIM in Handler mode or when CONTROL.SPSEL is 0, PSPLIM otherwise. Without
+// the Security Extension there is one bank of limits.
+inline uint32_t current_sp_limit(const CpuState& s) {
+  const bool process = s.ipsr == 0 && (s.control & 2) != 0;
+  return process ? s.psplim : s.msplim;
+}
+
+// Halfword and byte lanes of a register, signed or unsigned, as the DSP pseudocode slices them.
+constexpr int32_t lane16_signed(uint32_t x, unsigned lane) {
+  return static_cast<int16_t>(static_cast<uint16_t>(x >> (16 * lane)));
+}
+constexpr int32_t lane16_unsigned(uint32_t x, unsigned lane) {
+  return static_cast<int32_t>((x >> (16 * lane)) & 0xffff);
+}
+constexpr int32_t lane8_signed(uint32_t x, unsigned lane) {
+  return static_cast<int8_t>(static_cast<uint8_t>(x >> (8 * lane)));
+}
+constexpr int32_t lane8_unsigned(uint32_t x, unsigned lane) {
+  return static_cast<int32_t>((x >> (8 * lane)) & 0xff);
+}
+
 // SignExtend of the low `bits` bits.
 constexpr int32_t sign_extend(uint32_t value, unsigned bits) {
   const uint32_t m = 1u << (bits - 1);

@@ -28,6 +28,13 @@ struct RegisterInfo {
 // Looks up a register by offset; nullptr when the offset is not in the table.
 const RegisterInfo* find_register(std::span<const RegisterInfo> table, uint32_t offset);
 
+// The bytes a read of `size` bytes at `offset` sees of the 32-bit register containing it
+// (sub-word reads of word registers: the lanes at offset & 3).
+inline uint32_t register_lanes(uint32_t word, uint32_t offset, unsigned size) {
+  word >>= (offset & 3u) * 8;
+  return size >= 4 ? word : word & ((1u << (8 * size)) - 1);
+}
+
 // Result of a device access. A device answers Error for accesses the hardware would answer with
 // a bus error (the bus turns that into a BusFault for the master).
 enum class AccessStatus : uint8_t { Ok, Error };
@@ -67,8 +74,15 @@ class Device {
   // Logs a guest programming error (rate-limited per device) without stopping the simulation.
   void guest_error(std::string_view what, uint32_t offset) const;
 
+ public:
+  // How many guest errors this device has seen (all of them, including those not logged).
+  uint64_t guest_error_count() const { return guest_errors_; }
+  // Messages logged per device before the rest are only counted.
+  static constexpr uint64_t kLoggedGuestErrors = 20;
+
  private:
   std::string name_;
+  mutable uint64_t guest_errors_ = 0;
 };
 
 }  // namespace minifvp
