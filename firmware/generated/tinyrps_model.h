@@ -18,7 +18,7 @@
 extern const char *const tinyrps_labels[TINYRPS_NUM_CLASSES];
 
 /* ethos-u55-128 */
-#define TINYRPS_U55_128_FLASH_SIZE 345056u
+#define TINYRPS_U55_128_FLASH_SIZE 341552u
 #define TINYRPS_U55_128_SCRATCH_SIZE 38416u
 #define TINYRPS_U55_128_INPUT_OFFSET 0u
 #define TINYRPS_U55_128_OUTPUT_OFFSET 0u
@@ -27,7 +27,7 @@ extern const uint8_t tinyrps_u55_128_flash[];  /* 16-byte aligned, from the .S *
 extern const uint8_t tinyrps_u55_128_payload[TINYRPS_U55_128_PAYLOAD_SIZE];
 
 /* ethos-u55-256 */
-#define TINYRPS_U55_256_FLASH_SIZE 345056u
+#define TINYRPS_U55_256_FLASH_SIZE 341552u
 #define TINYRPS_U55_256_SCRATCH_SIZE 38416u
 #define TINYRPS_U55_256_INPUT_OFFSET 0u
 #define TINYRPS_U55_256_OUTPUT_OFFSET 0u

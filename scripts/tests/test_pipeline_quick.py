@@ -59,6 +59,11 @@ class QuickPipelineTest(unittest.TestCase):
             layout, ops, read = self.run_bundle(self.bundle("tinyrps", name))
             self.assertEqual(ops, 7)
             self.assertEqual(layout["npu_ops"], {"NPU_OP_CONV": 5, "NPU_OP_POOL": 2, "NPU_OP_STOP": 1})
+            # Vela's traversal rule: part-kernel-first for 1 and 16 input channels (3x3), not for
+            # 32 channels or fully connected layers
+            traversal = [r.get("weight_traversal") for r in layout["layers"]]
+            self.assertEqual(traversal, ["part_kernel_first", "part_kernel_first", None, "depth_first",
+                                         None, "depth_first", "depth_first"])
             inp = layout["inputs"][0]
             self.assertEqual(read("scratch_init.bin")[inp["offset"]:inp["offset"] + 784], read("input.bin"))
 

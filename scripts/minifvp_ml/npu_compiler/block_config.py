@@ -38,14 +38,14 @@ def shram_layout(acc: Accelerator, ofm_block: Block, ifm_block: Block) -> ShramL
 
 
 def ifm_block_for(ofm_block: Block, kernel: tuple, stride: tuple, ifm_depth: int, is_pooling: bool,
-                  acc: Accelerator) -> Block:
+                  acc: Accelerator, part_kernel: bool = False) -> Block:
     """The IFM area one OFM block needs (sub-kernels are at most 8x8)."""
     h = (ofm_block.height - 1) * stride[0] + min(kernel[0], 8)
     w = (ofm_block.width - 1) * stride[1] + min(kernel[1], 8)
     if is_pooling:
         depth = ofm_block.depth
-    else:
-        depth = _round_up(min(ifm_depth, 32), acc.ifm_ublock.depth)  # depth-first traversal
+    else:  # 32 channels per IFM block depth-first, 16 part-kernel-first
+        depth = _round_up(min(ifm_depth, 16 if part_kernel else 32), acc.ifm_ublock.depth)
     return Block(_round_up(w, acc.ofm_ublock.width), _round_up(h, acc.ofm_ublock.height), depth)
 
 
@@ -65,3 +65,18 @@ def candidate_blocks(acc: Accelerator, ofm_shape: tuple, kernel: tuple):
         for w in widths:
             for d in depths:
                 yield Block(w, h, d)
+
+
+def use_part_kernel_first(ifm_depth: int, kernel: tuple, fully_connected: bool) -> bool:
+    """Vela's choice of weight traversal for 8-bit convolutions: part-kernel-first (the kernel's
+    elements in groups of 4 over 16-channel IFM blocks) when the IFM has at most 8 channels or
+    when it wastes less of the MAC array than depth-first (32-channel IFM blocks). Fully
+    connected layers stay depth-first."""
+    if fully_connected:
+        return False
+    if ifm_depth <= 8:
+        return True
+    elements = kernel[0] * kernel[1]
+    depth_utilisation = ifm_depth / _round_up(ifm_depth, 32)
+    part_utilisation = (ifm_depth / _round_up(ifm_depth, 8)) * (elements / _round_up(elements, 4))
+    return part_utilisation >= depth_utilisation

@@ -3,9 +3,9 @@
 Every feature map is int8 NHWC in region 1 (the scratch arena); weights and scale/bias entries are
 in region 0 (read-only "flash"); region 2 (fast scratch) is not used and aliases region 1, as in
 Vela's Shared_Sram memory mode. Convolutions and fully connected layers (1x1 convolutions over a
-1x1xN map: a flattened NHWC map needs no data movement) become NPU_OP_CONV with depth-first weight
-order and the fused ReLU as the activation clamp; max pooling becomes NPU_OP_POOL (MAX). Each
-operation waits for the previous one (BLOCKDEP 0).
+1x1xN map: a flattened NHWC map needs no data movement) become NPU_OP_CONV with depth-first or
+part-kernel-first weight order (Vela's rule) and the fused ReLU as the activation clamp; max
+pooling becomes NPU_OP_POOL (MAX). Each operation waits for the previous one (BLOCKDEP 0).
 """
 
 from __future__ import annotations
@@ -113,18 +113,24 @@ def _check_layer(layer: QLayer, acc: Accelerator) -> None:
             reject(f"output scale not representable: {e}")
 
 
+def _part_kernel(layer: QLayer) -> bool:
+    return layer.kind == "conv" and block_config.use_part_kernel_first(
+        layer.in_shape[2], layer.kernel, layer.fully_connected)
+
+
 def _choose_block(layer: QLayer, acc: Accelerator):
     is_pool = layer.kind == "maxpool"
+    part_kernel = _part_kernel(layer)
     best = None
     has_act = layer.kind == "conv" and layer.act_min > -128
     for ofm_block in block_config.candidate_blocks(acc, layer.out_shape, layer.kernel):
         ifm_block = block_config.ifm_block_for(ofm_block, layer.kernel, layer.stride,
-                                               layer.in_shape[2], is_pool, acc)
+                                               layer.in_shape[2], is_pool, acc, part_kernel)
         layout = block_config.shram_layout(acc, ofm_block, ifm_block)
         if layout is None:
             continue
         est = performance.estimate(acc, layer.kind, layer.out_shape, layer.in_shape[2], layer.kernel,
-                                   ofm_block, has_act)
+                                   ofm_block, has_act, part_kernel)
         key = (est.cycles, -ofm_block.depth, -ofm_block.width * ofm_block.height)
         if best is None or key < best[0]:
             best = (key, ofm_block, layout, est)
@@ -184,18 +190,20 @@ def _emit_feature_map(em: Emitter, fm: FeatureMap, is_ofm: bool, zero_point: int
         em.cmd0(Cmd0.NPU_SET_IFM_ZERO_POINT, zero_point)
 
 
-def _kernel_stride_param(stride: tuple) -> int:
+def _kernel_stride_param(stride: tuple, part_kernel: bool) -> int:
     """KERNEL_STRIDE: stride_x/y - 1 split into lsb (bits 0, 1) and msb (bits 6, 9 of the
-    parameter); depth-first weight order, no dilation, 8x8 decomposition."""
+    parameter); weight_order (bit 2: part-kernel-first); no dilation, 8x8 decomposition."""
     sy, sx = stride
-    return ((sx - 1) & 1) | (((sy - 1) & 1) << 1) | (((sx - 1) >> 1) << 6) | (((sy - 1) >> 1) << 9)
+    return ((sx - 1) & 1) | (((sy - 1) & 1) << 1) | (int(part_kernel) << 2) | \
+        (((sx - 1) >> 1) << 6) | (((sy - 1) >> 1) << 9)
 
 
 def _emit_operation(em: Emitter, op: NpuOperation) -> None:
     layer = op.layer
     em.comment(f"{layer.name}: {layer.kind}{' (fully connected)' if layer.fully_connected else ''} "
                f"{layer.in_shape} -> {layer.out_shape}, kernel {layer.kernel}, stride {layer.stride}, "
-               f"OFM block {op.block.width}x{op.block.height}x{op.block.depth}")
+               f"OFM block {op.block.width}x{op.block.height}x{op.block.depth}, "
+               f"{'part-kernel' if _part_kernel(layer) else 'depth'}-first")
     _emit_feature_map(em, op.ifm, False, layer.input.zero_point)
     em.cmd0(Cmd0.NPU_SET_IFM_PRECISION, 0x1)  # signed, 8-bit, NHWC
     em.cmd0(Cmd0.NPU_SET_IFM_UPSCALE, 0)
@@ -214,7 +222,7 @@ def _emit_operation(em: Emitter, op: NpuOperation) -> None:
         em.cmd1(Cmd1.NPU_SET_OFM_SCALE, 1, param=0)
     em.cmd0(Cmd0.NPU_SET_KERNEL_HEIGHT_M1, layer.kernel[0] - 1)
     em.cmd0(Cmd0.NPU_SET_KERNEL_WIDTH_M1, layer.kernel[1] - 1)
-    em.cmd0(Cmd0.NPU_SET_KERNEL_STRIDE, _kernel_stride_param(layer.stride))
+    em.cmd0(Cmd0.NPU_SET_KERNEL_STRIDE, _kernel_stride_param(layer.stride, _part_kernel(layer)))
     if layer.kind == "conv":
         em.cmd0(Cmd0.NPU_SET_WEIGHT_REGION, 0)
         em.cmd1(Cmd1.NPU_SET_WEIGHT_BASE, op.weight_offset)
@@ -243,7 +251,8 @@ def weight_sequence(layer: QLayer, acc: Accelerator, ofm_block_depth: int):
     o, kh, kw, i = layer.weights.shape
     order = weight_codec.weight_order(o, kh, kw, i, ofm_block_depth=ofm_block_depth,
                                       ifm_ublock_depth=acc.ifm_ublock.depth,
-                                      ofm_ublock_depth=acc.ofm_ublock.depth)
+                                      ofm_ublock_depth=acc.ofm_ublock.depth,
+                                      is_partkernel=_part_kernel(layer))
     return weight_codec.reorder(layer.weights, order), order
 
 
@@ -316,6 +325,8 @@ def summarize(c: CompiledNetwork) -> list:
             "ifm_shape": list(layer.in_shape), "ofm_shape": list(layer.out_shape),
             "kernel": list(layer.kernel), "stride": list(layer.stride),
             "ofm_block": [op.block.height, op.block.width, op.block.depth],
+            "weight_traversal": (None if layer.kind != "conv" else
+                                 "part_kernel_first" if _part_kernel(layer) else "depth_first"),
             "ifm_ib_end": op.shram.ib_end, "ab_start": op.shram.ab_start,
             "macs": layer.macs,
             "ifm_bytes": op.ifm.size, "ofm_bytes": op.ofm.size,

@@ -2,7 +2,8 @@
 by the bundle bytes (command stream, flash, scratch). It exists to check the compiler end to end
 before the C++ NPU model is available: registers are decoded from command words, weights from the
 MLW stream, scales from the 10-byte entries. Supported: NPU_OP_CONV and NPU_OP_POOL (MAX) on int8
-NHWC feature maps with one tile, depth-first weights, per-channel scaling, rounding DBL."""
+NHWC feature maps with one tile, depth- or part-kernel-first weights, per-channel scaling,
+rounding DBL."""
 
 from __future__ import annotations
 
@@ -105,13 +106,15 @@ def _conv(r0, r1, flash, scratch, acc: Accelerator) -> None:
     ifm = _read_ifm(r0, r1, scratch) - _s16(r0[Cmd0.NPU_SET_IFM_ZERO_POINT])
     ic = ifm.shape[2]
     kh, kw = r0[Cmd0.NPU_SET_KERNEL_HEIGHT_M1] + 1, r0[Cmd0.NPU_SET_KERNEL_WIDTH_M1] + 1
-    if r0[Cmd0.NPU_SET_KERNEL_STRIDE] & 0b100 or r0[Cmd0.NPU_SET_OFM_PRECISION] != 1:
-        raise InterpreterError("only depth-first weights and int8 per-channel OFMs are modelled")
+    if r0[Cmd0.NPU_SET_OFM_PRECISION] != 1:
+        raise InterpreterError("only int8 NHWC OFMs with per-channel scales are modelled")
+    part_kernel = bool(r0[Cmd0.NPU_SET_KERNEL_STRIDE] & 0b100)
     wb, wl = r1[Cmd1.NPU_SET_WEIGHT_BASE], r1[Cmd1.NPU_SET_WEIGHT_LENGTH]
     sequence = weight_codec.decode(flash[wb:wb + wl])
     order = weight_codec.weight_order(oc, kh, kw, ic, ofm_block_depth=r0[Cmd0.NPU_SET_OFM_BLK_DEPTH_M1] + 1,
                                       ifm_ublock_depth=acc.ifm_ublock.depth,
-                                      ofm_ublock_depth=acc.ofm_ublock.depth)
+                                      ofm_ublock_depth=acc.ofm_ublock.depth,
+                                      is_partkernel=part_kernel)
     weights = weight_codec.unreorder(sequence, order, (oc, kh, kw, ic)).astype(np.float64)
     sb = r1[Cmd1.NPU_SET_SCALE_BASE]
     entries = [scale_bias.decode_entry(flash[sb + 10 * k:sb + 10 * k + 10]) for k in range(oc)]

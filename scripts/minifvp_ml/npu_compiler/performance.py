@@ -19,7 +19,7 @@ class Estimate:
 
 
 def estimate(acc: Accelerator, kind: str, ofm_shape: tuple, ifm_depth: int, kernel: tuple,
-             block: Block, has_activation: bool) -> Estimate:
+             block: Block, has_activation: bool, part_kernel: bool = False) -> Estimate:
     oh, ow, od = ofm_shape
     bw, bh, bd = min(block.width, ow), min(block.height, oh), min(block.depth, od)
     ub = acc.ofm_ublock
@@ -31,12 +31,16 @@ def estimate(acc: Accelerator, kind: str, ofm_shape: tuple, ifm_depth: int, kern
             elements = min(8, kernel[0] - sub_y) * min(8, kernel[1] - sub_x)
             if kind == "maxpool":
                 dpu += max(4, elements) * nx * ny * nz
+            elif part_kernel:
+                ifm_block_depth = min(16, -(-ifm_depth // 8) * 8)
+                dpu += max(cycles_wb, 4 * nx * ny) * math.ceil(elements / 4) * \
+                    math.ceil(ifm_block_depth / 8) * nz
             else:
                 dpu += max(cycles_wb, 4 * nx * ny) * elements * nz
                 if nx == 1 and ny == 1:  # the pipeline delay shows when a block is one ublock
                     dpu += 2 * (elements if nz == 1 else (elements - 1) * nz)
     if kind != "maxpool":
-        dpu *= math.ceil(ifm_depth / 32)
+        dpu *= math.ceil(ifm_depth / (16 if part_kernel else 32))
     out_cpe = acc.output_cycles_maxpool if kind == "maxpool" else acc.output_cycles_conv
     act_cpe = acc.activation_cycles_relu if has_activation else 0.0
     out = math.ceil(max(out_cpe, act_cpe) * bw * bh * bd)
