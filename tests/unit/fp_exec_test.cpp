@@ -387,8 +387,8 @@ TEST_F(FpExec, NewContextTakesFpscrDefaultsAndSetsFpca) {
   sreg(1) = 0x7f800001;   // signalling NaN
   run({0xeeb0, 0x0a60});  // vmov.f32 s0, s1 (copies, no NaN processing)
   EXPECT_EQ(s().control & 4, 4u);
-  // RMode and the other control fields come from FPDSCR; the flags are kept.
-  EXPECT_EQ(s().fpscr, fpscr::kDN | fpscr::kIXC | fpscr::kResetValue);
+  // FPSCR = FPDSCR: RMode and the other control fields from FPDSCR, the flags cleared.
+  EXPECT_EQ(s().fpscr, fpscr::kDN | fpscr::kResetValue);
   EXPECT_EQ(sreg(0), 0x7f800001u);
   // With FPCA set, FPSCR is left alone.
   s().fpscr = fpscr::kFZ;
