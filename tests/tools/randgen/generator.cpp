@@ -1,0 +1,197 @@
+#include "generator.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+namespace minifvp::randdiff {
+namespace {
+
+using cpu::InsnClass;
+
+constexpr std::array<std::pair<InsnClass, const char*>, 10> kClassNames = {{
+    {InsnClass::DataProcessing, "dp"},
+    {InsnClass::Multiply, "mul"},
+    {InsnClass::Divide, "div"},
+    {InsnClass::Load, "load"},
+    {InsnClass::Store, "store"},
+    {InsnClass::LoadMultiple, "ldm"},
+    {InsnClass::StoreMultiple, "stm"},
+    {InsnClass::Branch, "branch"},
+    {InsnClass::System, "system"},
+    {InsnClass::Coprocessor, "cp"},
+}};
+
+constexpr std::array<uint32_t, 12> kEdgeValues = {0,          1,          2,          0x7f,
+                                                  0x80,       0xff,       0x7fff,     0x8000,
+                                                  0xffff,     0x7fffffff, 0x80000000, 0xffffffff};
+
+// Tries per row before the row counts as unusable (its encodings never decode as Ok or never run).
+constexpr unsigned kDrawsPerEncoding = 64;
+constexpr unsigned kFailedDrawsBeforeGivingUp = 4;
+constexpr unsigned kTriesPerCase = 32;
+
+bool is_memory_class(InsnClass klass) {
+  return klass == InsnClass::Load || klass == InsnClass::Store ||
+         klass == InsnClass::LoadMultiple || klass == InsnClass::StoreMultiple;
+}
+
+}  // namespace
+
+uint64_t Rng::next() {
+  uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+  return z ^ (z >> 31);
+}
+
+std::string insn_class_name(InsnClass klass) {
+  for (const auto& [k, name] : kClassNames) {
+    if (k == klass) return name;
+  }
+  return "?";
+}
+
+bool parse_insn_class(const std::string& name, InsnClass& out) {
+  for (const auto& [k, n] : kClassNames) {
+    if (name == n) {
+      out = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+RowFilter RowFilter::integer_default() {
+  // Exclusives and acquire/release depend on the monitor state the driver leaves behind; table
+  // branches, PUSH and POP write PC or SP by definition.
+  return RowFilter{{InsnClass::DataProcessing, InsnClass::Multiply, InsnClass::Divide,
+                    InsnClass::Load, InsnClass::Store, InsnClass::LoadMultiple,
+                    InsnClass::StoreMultiple},
+                   std::regex("EX|LDA|STL|TBB|TBH|PUSH|POP")};
+}
+
+bool RowFilter::allows(const cpu::Encoding& row) const {
+  if (std::find(classes.begin(), classes.end(), row.klass) == classes.end()) return false;
+  return !std::regex_search(std::string(row.name), exclude);
+}
+
+CaseGenerator::CaseGenerator(GeneratorOptions options)
+    : options_(std::move(options)), rng_(options_.seed) {
+  for (bool is32 : {false, true}) {
+    for (const cpu::Encoding* row : cpu::Decoder::instance().rows(is32)) {
+      if (options_.filter.allows(*row)) rows_.push_back(row);
+    }
+  }
+}
+
+bool CaseGenerator::draw_encoding(const cpu::Encoding& row, TestInsn& out,
+                                  const cpu::Encoding*& decoded_row) {
+  const bool is32 = row.pattern.width == 32;
+  const uint32_t width_mask = is32 ? 0xffffffffu : 0xffffu;
+  for (unsigned attempt = 0; attempt < kDrawsPerEncoding; ++attempt) {
+    const uint32_t raw = row.pattern.value | (rng_.next32() & ~row.pattern.mask & width_mask);
+    if (!is32 && cpu::is_32bit_thumb(static_cast<uint16_t>(raw))) continue;
+    cpu::DecodedInsn decoded;
+    if (cpu::Decoder::instance().decode(raw, is32, decoded) != cpu::DecodeStatus::Ok) continue;
+    if (decoded.encoding == nullptr || !options_.filter.allows(*decoded.encoding)) continue;
+    out = TestInsn{raw, is32};
+    decoded_row = decoded.encoding;
+    return true;
+  }
+  return false;
+}
+
+uint32_t CaseGenerator::random_register_value() {
+  const uint32_t kind = rng_.below(100);
+  if (kind < 30) return kEdgeValues[rng_.below(kEdgeValues.size())];
+  if (kind < 45) return rng_.below(65);
+  if (kind < 55) return 0u - (1 + rng_.below(64));
+  return rng_.next32();
+}
+
+void CaseGenerator::seed_addressing(const cpu::DecodedInsn& insn, TestCase& test_case) {
+  // Base register somewhere in the middle of the scratch, word aligned; an index register small
+  // and word aligned (LDRD/LDM/STM need aligned addresses, word loads then stay aligned too; the
+  // immediate offsets supply the unaligned cases).
+  if (insn.n < 13) {
+    test_case.r[insn.n] = RD_BASE_LOW + 4 * rng_.below((RD_BASE_HIGH - RD_BASE_LOW) / 4 + 1);
+  }
+  if (insn.m < 13 && insn.m != insn.n) test_case.r[insn.m] = 4 * rng_.below(17);
+}
+
+bool CaseGenerator::behaves(uint32_t index, const TestCase& test_case) {
+  machine_.place(index, test_case);
+  const CaseOutcome outcome = machine_.run(index, test_case);
+  return outcome.reached_end && outcome.state.r[13] == RD_SP_TEST;
+}
+
+std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
+  report = GeneratorReport{};
+  report.candidate_rows = static_cast<unsigned>(rows_.size());
+  std::vector<const cpu::Encoding*> live = rows_;
+  std::vector<unsigned> failures(rows_.size(), 0);
+  std::vector<bool> succeeded(rows_.size(), false);
+  auto index_of = [&](const cpu::Encoding* row) {
+    return static_cast<size_t>(std::find(rows_.begin(), rows_.end(), row) - rows_.begin());
+  };
+  auto give_up_on = [&](const cpu::Encoding* row) {
+    live.erase(std::find(live.begin(), live.end(), row));
+    report.unusable.push_back(row);
+  };
+
+  std::vector<GeneratedCase> cases;
+  const unsigned max_insns = std::clamp(options_.max_insns, 1u, 3u);
+  // Bounds the work when the remaining rows only rarely give a usable case.
+  uint64_t budget = uint64_t{options_.cases} * kTriesPerCase * 4;
+  while (cases.size() < options_.cases && !live.empty() && budget > 0) {
+    const auto index = static_cast<uint32_t>(cases.size());
+    GeneratedCase generated;
+    bool accepted = false;
+    for (unsigned attempt = 0; attempt < kTriesPerCase && !accepted && !live.empty(); ++attempt) {
+      --budget;
+      generated = GeneratedCase{};
+      TestCase& tc = generated.test_case;
+      for (uint32_t& value : tc.r) value = random_register_value();
+      tc.lr = random_register_value();
+      tc.apsr = rng_.next32() & kApsrMask;
+      const unsigned count = 1 + rng_.below(max_insns);
+      const cpu::Encoding* first_row = nullptr;
+      bool drawn = true;
+      for (unsigned k = 0; k < count; ++k) {
+        const cpu::Encoding* row = live[rng_.below(static_cast<uint32_t>(live.size()))];
+        if (k == 0) first_row = row;
+        TestInsn insn;
+        const cpu::Encoding* decoded_row = nullptr;
+        if (!draw_encoding(*row, insn, decoded_row)) {
+          const size_t i = index_of(row);
+          if (!succeeded[i] && ++failures[i] >= kFailedDrawsBeforeGivingUp) give_up_on(row);
+          drawn = false;
+          break;
+        }
+        cpu::DecodedInsn decoded;
+        cpu::Decoder::instance().decode(insn.raw, insn.is32, decoded);
+        if (is_memory_class(decoded_row->klass)) seed_addressing(decoded, tc);
+        tc.insns.push_back(insn);
+        generated.rows.push_back(decoded_row);
+      }
+      if (!drawn) continue;
+      if (behaves(index, tc)) {
+        accepted = true;
+        for (const cpu::Encoding* row : generated.rows) succeeded[index_of(row)] = true;
+      } else if (count == 1) {
+        // A single instruction that never runs cleanly in-process (it branches, writes SP, or
+        // faults in minifvp) is reported rather than retried forever.
+        const size_t i = index_of(first_row);
+        if (!succeeded[i] && ++failures[i] >= kTriesPerCase) give_up_on(first_row);
+      }
+    }
+    if (accepted) cases.push_back(std::move(generated));
+  }
+  for (size_t i = 0; i < rows_.size(); ++i) {
+    if (succeeded[i]) report.used.push_back(rows_[i]);
+  }
+  return cases;
+}
+
+}  // namespace minifvp::randdiff
