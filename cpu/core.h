@@ -67,6 +67,9 @@ class Core {
   void set_instruction_limit(uint64_t limit) { instruction_limit_ = limit; }
   // CCR.UNALIGN_TRP (written by the SCB).
   void set_unaligned_trap(bool on) { unaligned_trap_ = on; }
+  // CCR.DIV_0_TRP (written by the SCB): SDIV/UDIV by zero raise DIVBYZERO instead of giving 0.
+  void set_divide_by_zero_trap(bool on) { divide_by_zero_trap_ = on; }
+  bool divide_by_zero_trap() const { return divide_by_zero_trap_; }
 
   // Runs until the clock reaches `clock_limit` or the core stops, sleeps or faults.
   StopReason run(uint64_t clock_limit);
@@ -159,6 +162,7 @@ class Core {
   bool last_in_it_block_at_issue_ = false;
   bool sleeping_ = false;
   bool unaligned_trap_ = false;
+  bool divide_by_zero_trap_ = false;
 
   bool stop_requested_ = false;
   StopReason stop_reason_ = StopReason::Limit;
