@@ -201,6 +201,38 @@ BusStatus Bus::write_block(uint32_t addr, const void* src, size_t len, size_t* d
   return status;
 }
 
+BusStatus Bus::zero_block(uint32_t addr, size_t len, size_t* done) {
+  static const size_t host_page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  size_t i = 0;
+  BusStatus status = BusStatus::Ok;
+  while (i < len) {
+    const uint32_t a = addr + static_cast<uint32_t>(i);
+    if (uint8_t* p = ram_pointer(a)) {
+      const size_t chunk = std::min<size_t>(len - i, kPageSize - (a & (kPageSize - 1)));
+      // Whole host pages of a private anonymous mapping read as zero again after MADV_DONTNEED.
+      const auto begin = reinterpret_cast<uintptr_t>(p);
+      const uintptr_t aligned_begin = (begin + host_page - 1) & ~(host_page - 1);
+      const uintptr_t aligned_end = (begin + chunk) & ~(host_page - 1);
+      if (aligned_end > aligned_begin &&
+          madvise(reinterpret_cast<void*>(aligned_begin), aligned_end - aligned_begin,
+                  MADV_DONTNEED) == 0) {
+        std::memset(p, 0, aligned_begin - begin);
+        std::memset(reinterpret_cast<uint8_t*>(aligned_end), 0, begin + chunk - aligned_end);
+      } else {
+        std::memset(p, 0, chunk);
+      }
+      note_write(a, chunk);
+      i += chunk;
+      continue;
+    }
+    status = write(a, 1, 0, {BusMaster::Debug});
+    if (status != BusStatus::Ok) break;
+    ++i;
+  }
+  if (done) *done = i;
+  return status;
+}
+
 template <typename Fn>
 void Bus::for_each_alias_page(uint32_t page_index, Fn fn) const {
   const uint32_t addr = page_index << kPageBits;

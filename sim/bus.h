@@ -83,6 +83,9 @@ class Bus {
   // return its status; `done` (if given) receives how many bytes were transferred.
   BusStatus read_block(uint32_t addr, void* dst, size_t len, size_t* done = nullptr);
   BusStatus write_block(uint32_t addr, const void* src, size_t len, size_t* done = nullptr);
+  // Sets `len` bytes to zero like write_block, but hands whole host pages of RAM back to the host
+  // instead of writing them, so zero-filling a large .bss costs no resident memory.
+  BusStatus zero_block(uint32_t addr, size_t len, size_t* done = nullptr);
 
   // Fast path for the core: host pointer of a RAM byte, or nullptr for devices and holes.
   uint8_t* ram_pointer(uint32_t addr) {

@@ -18,6 +18,9 @@ class Scheduler {
   static constexpr uint64_t kNever = UINT64_MAX;
 
   uint64_t now() const { return now_; }
+  // The clock itself, for the core, which advances it as it executes (Core(bus, clock)): devices
+  // that read now() during a register access then see the time of that access.
+  uint64_t& clock() { return now_; }
   // Advances time; never moves backwards.
   void advance_to(uint64_t cycle) {
     if (cycle > now_) now_ = cycle;

@@ -1,0 +1,79 @@
+// Run statistics: what the simulation did (instructions, cycles, simulated time at the core clock,
+// UART traffic) and what it cost on the host (wall, user and system time, MIPS), with three
+// renderings:
+//  - format_stats_text(): the `--stats` report, for people;
+//  - format_fvp_stat_block(): the `--stat` block, laid out as Arm's FVPs print it, so scripts that
+//    scrape "Simulated time" or "... MIPS (N Inst)" keep working;
+//  - format_stats_json(): the `--stats-json` file, a stable machine-readable schema:
+//
+//    {
+//      "schema": "minifvp-stats/1",
+//      "platform": "corstone-300",          // the --platform name
+//      "cpu": "cpu0",
+//      "core_clock_hz": 25000000,
+//      "stop": {"reason": "exit", "exit_code": 0},
+//      "instructions": 123,                 // retired (executed or condition-failed)
+//      "cycles": 456,                       // simulated core clock cycles
+//      "simulated_seconds": 1.824e-05,      // cycles / core_clock_hz
+//      "host": {"wall_seconds": 0.01, "user_seconds": 0.009, "system_seconds": 0.001},
+//      "mips": 12.3,                        // instructions / wall_seconds / 1e6
+//      "uarts": [{"name": "uart0", "tx_bytes": 10, "rx_bytes": 0}, ...]
+//    }
+//
+//    Keys are only ever added under the same schema name; a change of meaning bumps it.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace minifvp {
+
+struct UartStats {
+  std::string name;
+  uint64_t tx_bytes = 0;
+  uint64_t rx_bytes = 0;
+};
+
+struct RunStats {
+  std::string platform;  // "corstone-300"
+  std::string cpu = "cpu0";
+  uint32_t core_clock_hz = 0;
+  std::string stop_reason;  // a short word: exit, eot, tag, fault, breakpoint, timelimit, ...
+  int exit_code = 0;
+  uint64_t instructions = 0;
+  uint64_t cycles = 0;
+  double wall_seconds = 0, user_seconds = 0, system_seconds = 0;
+  std::vector<UartStats> uarts;
+
+  double simulated_seconds() const {
+    return core_clock_hz == 0 ? 0.0 : static_cast<double>(cycles) / core_clock_hz;
+  }
+  double mips() const {
+    return wall_seconds > 0 ? static_cast<double>(instructions) / wall_seconds / 1e6 : 0.0;
+  }
+};
+
+// Measures host time from construction: wall time from a steady clock, user and system time of
+// the whole process (getrusage), as the FVP reports them.
+class HostTimer {
+ public:
+  HostTimer();
+  double wall_seconds() const;
+  // Fills the host fields of `stats`.
+  void fill(RunStats& stats) const;
+
+ private:
+  std::chrono::steady_clock::time_point start_;
+  double user_start_ = 0, system_start_ = 0;
+};
+
+std::string format_stats_text(const RunStats& stats);
+std::string format_fvp_stat_block(const RunStats& stats);
+std::string format_stats_json(const RunStats& stats);
+
+// A JSON string literal with the escapes RFC 8259 requires.
+std::string json_quote(const std::string& text);
+
+}  // namespace minifvp
