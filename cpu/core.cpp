@@ -31,6 +31,7 @@ const char* fault_kind_name(FaultKind kind) {
     case FaultKind::PreciseDataBusError: return "BusFault PRECISERR";
     case FaultKind::MemManageInstruction: return "MemManage IACCVIOL";
     case FaultKind::MemManageData: return "MemManage DACCVIOL";
+    case FaultKind::SupervisorCall: return "SVCall (exceptions not yet modelled)";
   }
   return "fault";
 }
@@ -142,6 +143,10 @@ void Core::enter_sleep() {
 void Core::breakpoint(uint8_t imm) {
   if (host_ != nullptr && host_->on_breakpoint(*this, imm)) return;
   request_stop(StopReason::Breakpoint);
+}
+
+void Core::supervisor_call(uint8_t imm) {
+  raise(FaultKind::SupervisorCall, fmt::format("SVC #{} taken: exceptions not yet modelled", imm));
 }
 
 void Core::handle_fault(const GuestFault& fault) {

@@ -134,6 +134,9 @@ class Core {
   void enter_sleep();
   // BKPT #imm (the handler for BKPT calls this).
   void breakpoint(uint8_t imm);
+  // SVC #imm. Until the exception model exists this stops the run like a fault
+  // (FaultKind::SupervisorCall, PC at the SVC) instead of entering SVCall.
+  [[noreturn]] void supervisor_call(uint8_t imm);
 
  private:
   struct DecodedPage;

@@ -23,6 +23,9 @@ enum class FaultKind : uint8_t {
   PreciseDataBusError,   // BFSR.PRECISERR, BFAR valid
   MemManageInstruction,  // MMFSR.IACCVIOL
   MemManageData,         // MMFSR.DACCVIOL, MMFAR valid
+  // Not a fault: an SVC taken while there is no exception model to enter SVCall. Temporary; it
+  // stops the run with a report until the exception model replaces Core::supervisor_call().
+  SupervisorCall,
 };
 
 const char* fault_kind_name(FaultKind kind);

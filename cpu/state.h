@@ -53,6 +53,10 @@ struct CpuState {
   bool exclusive_open = false;
   uint32_t exclusive_addr = 0;
 
+  // The event register that SEV sets and WFE consumes (Armv8-M ARM, "Wait For Event"). Exception
+  // entry and return set it too, once the exception model exists.
+  bool event_register = false;
+
   // Low-overhead-branch state (LO_BRANCH_INFO) is a cache the architecture allows to be absent;
   // we do not keep it, so LE is always executed as an instruction.
 

@@ -41,6 +41,7 @@ def parse_args():
     p.add_argument("--classes", help="instruction classes, comma separated "
                    "(dp,mul,div,load,store,ldm,stm; default: all of these)")
     p.add_argument("--exclude", help="regular expression of row names to leave out")
+    p.add_argument("--rows", help="regular expression: only rows whose name matches")
     p.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
     p.add_argument("--work-dir", help="where to keep generated files (default: a temporary dir)")
     p.add_argument("--timeout", type=float, default=120, help="seconds per QEMU or minifvp run")
@@ -79,7 +80,7 @@ def run(cmd, timeout=None, check=True, merge_stderr=False):
     # QEMU writes semihosting console output to stderr; simulators' outputs are read merged.
     result = subprocess.run(cmd, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT if merge_stderr else subprocess.PIPE,
-                            text=True, timeout=timeout)
+                            text=True, errors="replace", timeout=timeout)
     if check and result.returncode != 0:
         raise RuntimeError("%s failed (%d):\n%s%s" % (" ".join(cmd), result.returncode,
                                                       result.stdout[-2000:],
@@ -96,6 +97,8 @@ def build_firmware(tools, work, args, seed):
         gen += ["--classes", args.classes]
     if args.exclude:
         gen += ["--exclude", args.exclude]
+    if args.rows:
+        gen += ["--rows", args.rows]
     summary = run(gen).stderr
     ld = os.path.join(work, "randdiff.ld")
     run([tools["gcc"], "-E", "-P", "-x", "c", "-I", FIRMWARE_DIR,

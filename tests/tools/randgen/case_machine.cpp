@@ -19,6 +19,20 @@ CaseMachine::CaseMachine() : core_(bus_, clock_) {
   bus_.add_ram("DTCM", RD_DTCM_BASE, RD_DTCM_SIZE);
 }
 
+CaseMachine::~CaseMachine() { core_.set_trace_sink(nullptr); }
+
+void CaseMachine::set_access_checking(bool on) { core_.set_trace_sink(on ? this : nullptr); }
+
+void CaseMachine::commit(const cpu::CommitRecord& record) {
+  for (const cpu::MemoryAccess& access : record.accesses) {
+    const bool in_scratch = access.addr >= RD_SCRATCH_BASE &&
+                            access.addr + access.size <= RD_SCRATCH_BASE + RD_SCRATCH_SIZE;
+    const bool code_read = !access.write && access.addr >= RD_ITCM_BASE &&
+                           access.addr + access.size <= RD_ITCM_BASE + RD_ITCM_SIZE;
+    if (!in_scratch && !code_read) outside_access_ = true;
+  }
+}
+
 void CaseMachine::fill_scratch(uint32_t index) {
   uint32_t value = RD_PATTERN_START;
   for (uint32_t addr = RD_SCRATCH_BASE; addr < RD_SCRATCH_BASE + RD_SCRATCH_SIZE; addr += 4) {
@@ -55,6 +69,7 @@ CaseOutcome CaseMachine::run(uint32_t index, const TestCase& test_case) {
 
   const uint32_t end = stub_address(index) + test_case.length_bytes();
   CaseOutcome outcome;
+  outside_access_ = false;
   for (unsigned step = 0; step < kMaxSteps && s.r[15] != end; ++step) {
     if (s.r[15] < stub_address(index) || s.r[15] > end) break;  // left the stub: a branch
     core_.set_instruction_limit(core_.instructions() + 1);
@@ -63,11 +78,18 @@ CaseOutcome CaseMachine::run(uint32_t index, const TestCase& test_case) {
       outcome.faulted = true;
       outcome.fault_kind = core_.last_fault().kind;
       outcome.fault_address_valid = core_.last_fault().address_valid;
+      // A faulting access is not committed, so the trace never saw it.
+      const uint32_t address = core_.last_fault().address;
+      if (core_.last_fault().address_valid &&
+          (address < RD_SCRATCH_BASE || address >= RD_SCRATCH_BASE + RD_SCRATCH_SIZE)) {
+        outside_access_ = true;
+      }
       break;
     }
     if (outcome.stop != cpu::StopReason::InstructionLimit) break;
   }
   outcome.reached_end = !outcome.faulted && s.r[15] == end;
+  outcome.outside_access = outside_access_;
   outcome.state = s;
   return outcome;
 }
@@ -86,6 +108,7 @@ uint32_t cfsr_bits(cpu::FaultKind kind, bool address_valid) {
     case FaultKind::StackOverflow: return 1u << 20;
     case FaultKind::Unaligned: return 1u << 24;
     case FaultKind::DivideByZero: return 1u << 25;
+    case FaultKind::SupervisorCall: return 0;  // SVCall sets no fault status
   }
   return 0;
 }
@@ -97,6 +120,7 @@ std::string CaseMachine::report_line(uint32_t index, const CaseOutcome& outcome)
     return line;
   }
   const cpu::CpuState& s = outcome.state;
+  if (!outcome.reached_end) return line + fmt::format(" STRAY {:08x}", s.r[15]);
   for (unsigned i = 0; i <= 14; ++i) {
     if (i == 13) continue;
     line += fmt::format(" {:08x}", s.r[i]);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <regex>
 #include <string>
 #include <vector>
@@ -34,6 +35,7 @@ class Rng {
 struct RowFilter {
   std::vector<cpu::InsnClass> classes;
   std::regex exclude;
+  std::regex include{""};  // only rows whose name matches (std::regex search); empty: all
   // The default: integer data processing, multiply, divide, loads and stores; no exclusives,
   // acquire/release, table branches or anything writing the PC or SP by design.
   static RowFilter integer_default();
@@ -56,6 +58,8 @@ struct GeneratorReport {
   unsigned candidate_rows = 0;                // rows the filter allows
   std::vector<const cpu::Encoding*> used;     // rows at least one case uses
   std::vector<const cpu::Encoding*> unusable; // allowed rows that never gave a usable encoding
+  // Single-instruction cases dropped because minifvp accessed memory outside the scratch, by row.
+  std::map<const cpu::Encoding*, unsigned> outside_access;
 };
 
 class CaseGenerator {
@@ -71,7 +75,7 @@ class CaseGenerator {
   uint32_t random_register_value();
   void seed_addressing(const cpu::DecodedInsn& insn, TestCase& test_case);
   // Runs the case in-process: rejects it when it branches, writes SP, or stops the core.
-  bool behaves(uint32_t index, const TestCase& test_case);
+  bool behaves(uint32_t index, const TestCase& test_case, bool& outside_access);
 
   GeneratorOptions options_;
   Rng rng_;

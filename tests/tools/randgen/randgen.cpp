@@ -1,6 +1,7 @@
 // randgen: the host side of the random-instruction differential test (scripts/randdiff.py).
 //
 //   randgen generate --seed S --cases N [--max-insns K] [--classes dp,mul,...] [--exclude RE]
+//                    [--rows RE]
 //                    --asm cases.S --list cases.txt
 //       draws N cases from minifvp's decode tables and writes the firmware's case file and a case
 //       list for reports; a summary of the rows used goes to stderr.
@@ -27,7 +28,7 @@ namespace {
 
 int usage() {
   std::cerr << "usage: randgen generate --seed S --cases N [--max-insns K] [--classes LIST]\n"
-               "                        [--exclude REGEX] --asm FILE.S --list FILE.txt\n"
+               "                        [--exclude REGEX] [--rows REGEX] --asm FILE.S --list FILE.txt\n"
                "       randgen run FILE.elf\n"
                "       randgen rows\n";
   return 2;
@@ -67,6 +68,8 @@ int generate(const std::vector<std::string>& args) {
       }
     } else if (arg == "--exclude") {
       options.filter.exclude = std::regex(value);
+    } else if (arg == "--rows") {
+      options.filter.include = std::regex(value);
     } else if (arg == "--asm") {
       asm_path = value;
     } else if (arg == "--list") {
@@ -91,8 +94,12 @@ int generate(const std::vector<std::string>& args) {
             << report.used.size() << " of " << report.candidate_rows << " candidate rows\n";
   for (const cpu::Encoding* row : report.unusable) {
     std::cerr << "randgen: unusable row " << row->name
-              << " (never decodes as Ok, or never runs in-process without a branch, SP write or "
-                 "fault)\n";
+              << " (no random encoding decoded as Ok without writing SP or PC)\n";
+  }
+  for (const auto& [row, count] : report.outside_access) {
+    std::cerr << "randgen: suspicious row " << row->name << ": " << count
+              << " single-instruction case(s) dropped because minifvp accessed memory outside "
+                 "the scratch\n";
   }
   return 0;
 }

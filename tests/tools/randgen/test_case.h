@@ -45,14 +45,19 @@ struct CaseOutcome {
   bool fault_address_valid = false;
   cpu::StopReason stop = cpu::StopReason::InstructionLimit;
   bool reached_end = false;  // PC arrived at the end of the test instructions
+  bool outside_access = false;  // a data access outside the scratch and ITCM (with tracing on)
   cpu::CpuState state;
 };
 
 // A Cortex-M core on a bus with the Corstone-300 ITCM and DTCM (secure aliases), enough for the
 // cases' stubs, case table and scratch.
-class CaseMachine {
+class CaseMachine : private cpu::TraceSink {
  public:
   CaseMachine();
+  ~CaseMachine() override;
+
+  // With checking on, run() reports data accesses outside the scratch and ITCM (slower).
+  void set_access_checking(bool on);
 
   Bus& bus() { return bus_; }
   cpu::Core& core() { return core_; }
@@ -65,11 +70,15 @@ class CaseMachine {
   // Writes the case's instructions into its stub (no trailing branch: run() stops before it).
   void place(uint32_t index, const TestCase& test_case);
 
-  // The line the firmware driver prints for this outcome (without the newline).
+  // The line the firmware driver prints for this outcome (without the newline): registers, or
+  // FAULT <CFSR>, or (only in-process: the firmware would be lost) STRAY <PC> when the PC left the
+  // test instructions other than at their end.
   std::string report_line(uint32_t index, const CaseOutcome& outcome);
 
  private:
   void fill_scratch(uint32_t index);
+  void commit(const cpu::CommitRecord& record) override;
+  bool outside_access_ = false;
   Bus bus_;
   uint64_t clock_ = 0;
   cpu::Core core_;
