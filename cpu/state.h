@@ -30,6 +30,8 @@ struct ItState {
       bits = static_cast<uint8_t>((bits & 0xe0) | ((bits << 1) & 0x1f));
     }
   }
+
+  bool operator==(const ItState&) const = default;
 };
 
 struct CpuState {

@@ -357,6 +357,9 @@ DecodeStatus decode_sat(Fields f, DecodedInsn& out) {
   out.shift_type = shift_type;
   out.shift_n = amount;
   out.imm = f['s'] + (is_signed ? 1 : 0);
+  // sh == 1 with a zero amount is the SSAT16/USAT16 encoding; arriving here means one of its (0)
+  // bits [5:4] is set, which is UNPREDICTABLE.
+  if (f['h'] != 0 && f['i'] == 0) return DecodeStatus::Unpredictable;
   // "if d IN {13,15} || n IN {13,15} then UNPREDICTABLE".
   return ok_unless(sp_or_pc(out.d) || sp_or_pc(out.n));
 }

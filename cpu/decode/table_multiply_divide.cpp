@@ -33,10 +33,11 @@ DecodeStatus decode_MUL_T1(Fields f, DecodedInsn& out) {
 }
 
 // Fills the optional fields the halfword and dual forms share: N (imm), M (imm2), the X/R bit
-// (flag); the letters absent from a pattern read as 0.
+// (flag); the letters absent from a pattern read as 0. ('x' in a pattern means an unused bit, so
+// the <x><y> selectors are the letters N and M, as the manual names those bits.)
 void halfword_selectors(Fields f, DecodedInsn& out) {
-  out.imm = f['x'];
-  out.imm2 = f['y'];
+  out.imm = f['N'];
+  out.imm2 = f['M'];
   out.flag = f['r'] != 0;
 }
 
@@ -90,12 +91,12 @@ constexpr Encoding kT32[] = {
     encoding("T32_MLA_T1", "111110110000nnnnaaaadddd0000mmmm", decode_four_regs, exec::MLA, kMul),
     encoding("T32_MUL_T2", "111110110000nnnn1111dddd0000mmmm", decode_three_regs, exec::MUL, kMul),
     encoding("T32_MLS_T1", "111110110000nnnnaaaadddd0001mmmm", decode_four_regs_no_zr, exec::MLS, kMul),
-    encoding("T32_SMLAxy_T1", "111110110001nnnnaaaadddd00xymmmm", decode_four_regs, exec::SMLAxy, kMul),
-    encoding("T32_SMULxy_T1", "111110110001nnnn1111dddd00xymmmm", decode_three_regs, exec::SMULxy, kMul),
+    encoding("T32_SMLAxy_T1", "111110110001nnnnaaaadddd00NMmmmm", decode_four_regs, exec::SMLAxy, kMul),
+    encoding("T32_SMULxy_T1", "111110110001nnnn1111dddd00NMmmmm", decode_three_regs, exec::SMULxy, kMul),
     encoding("T32_SMLAD_T1", "111110110010nnnnaaaadddd000rmmmm", decode_four_regs, exec::SMLAD, kMul),
     encoding("T32_SMUAD_T1", "111110110010nnnn1111dddd000rmmmm", decode_three_regs, exec::SMUAD, kMul),
-    encoding("T32_SMLAWy_T1", "111110110011nnnnaaaadddd000ymmmm", decode_four_regs, exec::SMLAWy, kMul),
-    encoding("T32_SMULWy_T1", "111110110011nnnn1111dddd000ymmmm", decode_three_regs, exec::SMULWy, kMul),
+    encoding("T32_SMLAWy_T1", "111110110011nnnnaaaadddd000Mmmmm", decode_four_regs, exec::SMLAWy, kMul),
+    encoding("T32_SMULWy_T1", "111110110011nnnn1111dddd000Mmmmm", decode_three_regs, exec::SMULWy, kMul),
     encoding("T32_SMLSD_T1", "111110110100nnnnaaaadddd000rmmmm", decode_four_regs, exec::SMLSD, kMul),
     encoding("T32_SMUSD_T1", "111110110100nnnn1111dddd000rmmmm", decode_three_regs, exec::SMUSD, kMul),
     encoding("T32_SMMLA_T1", "111110110101nnnnaaaadddd000rmmmm", decode_four_regs, exec::SMMLA, kMul),
@@ -110,7 +111,7 @@ constexpr Encoding kT32[] = {
     encoding("T32_UMULL_T1", "111110111010nnnnllllhhhh0000mmmm", decode_long, exec::UMULL, kMul),
     encoding("T32_UDIV_T1", "111110111011nnnn1111dddd1111mmmm", decode_three_regs, exec::UDIV, kDiv),
     encoding("T32_SMLAL_T1", "111110111100nnnnllllhhhh0000mmmm", decode_long, exec::SMLAL, kMul),
-    encoding("T32_SMLALxy_T1", "111110111100nnnnllllhhhh10xymmmm", decode_long, exec::SMLALxy, kMul),
+    encoding("T32_SMLALxy_T1", "111110111100nnnnllllhhhh10NMmmmm", decode_long, exec::SMLALxy, kMul),
     encoding("T32_SMLALD_T1", "111110111100nnnnllllhhhh110rmmmm", decode_long, exec::SMLALD, kMul),
     encoding("T32_SMLSLD_T1", "111110111101nnnnllllhhhh110rmmmm", decode_long, exec::SMLSLD, kMul),
     encoding("T32_UMLAL_T1", "111110111110nnnnllllhhhh0000mmmm", decode_long, exec::UMLAL, kMul),

@@ -42,11 +42,24 @@ class CpuHarness {
     return cpu::StopReason::Limit;
   }
 
-  uint32_t read32(uint32_t addr) {
+  // Places halfwords at `addr` without moving the PC or the end of the loaded code (code that
+  // the loaded code branches to).
+  void place(uint32_t addr, std::initializer_list<uint16_t> halfwords) {
+    for (uint16_t hw : halfwords) {
+      bus_.write(addr, 2, hw);
+      addr += 2;
+    }
+  }
+
+  uint32_t read32(uint32_t addr) { return read(addr, 4); }
+  uint32_t read(uint32_t addr, unsigned size) {
     uint32_t v = 0;
-    bus_.read(addr, 4, v);
+    bus_.read(addr, size, v);
     return v;
   }
+  void write32(uint32_t addr, uint32_t value) { bus_.write(addr, 4, value); }
+  void write(uint32_t addr, unsigned size, uint32_t value) { bus_.write(addr, size, value); }
+  uint32_t end() const { return end_; }
 
  private:
   Bus bus_;
