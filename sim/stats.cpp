@@ -40,6 +40,12 @@ double HostTimer::wall_seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
 }
 
+double HostTimer::cpu_seconds() const {
+  double user = 0, system = 0;
+  process_times(user, system);
+  return (user - user_start_) + (system - system_start_);
+}
+
 void HostTimer::fill(RunStats& stats) const {
   stats.wall_seconds = wall_seconds();
   double user = 0, system = 0;

@@ -61,6 +61,8 @@ class HostTimer {
  public:
   HostTimer();
   double wall_seconds() const;
+  // User plus system time of the process since construction.
+  double cpu_seconds() const;
   // Fills the host fields of `stats`.
   void fill(RunStats& stats) const;
 

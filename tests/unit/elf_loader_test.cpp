@@ -8,7 +8,7 @@
 #include <fstream>
 #include <string>
 
-#include "devices/fpgaio.h"
+#include "sim/razwi_device.h"
 #include "elf_image_builder.h"
 
 namespace minifvp {
@@ -56,7 +56,7 @@ class ElfLoaderTest : public ::testing::Test {
     bus_.add_device(window_, 0x40000000, 0x1000);
   }
   Bus bus_;
-  ReadAsZeroDevice window_{"uart0"};
+  RazWiDevice window_{"uart0"};
 };
 
 TEST_F(ElfLoaderTest, PlacesSegmentsAtPhysicalAddressesAndReportsEntry) {

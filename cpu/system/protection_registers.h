@@ -1,0 +1,44 @@
+// Register storage for the MPU (PMSAv8) and the SAU at 0xE000ED90..0xE000EDEB.
+//
+// Boot code programs both (core_platform loads an MPU configuration over every memory, TF-M-style
+// code sets SAU regions); nothing checks accesses against them yet. The registers hold what is
+// written, so a later MPU/SAU model can take the configuration from here.
+#pragma once
+
+#include <array>
+#include <cstdint>
+
+namespace minifvp::cpu {
+
+class ProtectionRegisters {
+ public:
+  static constexpr unsigned kMpuRegions = 8;  // MPU_TYPE.DREGION (the FVP's default MPU_S)
+  static constexpr unsigned kSauRegions = 8;  // SAU_TYPE.SREGION
+
+  static constexpr uint32_t kMpuType = 0xd90, kMpuCtrl = 0xd94, kMpuRnr = 0xd98, kMpuRbar = 0xd9c,
+                            kMpuRlar = 0xda0, kMpuAliasEnd = 0xdb8, kMpuMair0 = 0xdc0,
+                            kMpuMair1 = 0xdc4, kSauCtrl = 0xdd0, kSauType = 0xdd4, kSauRnr = 0xdd8,
+                            kSauRbar = 0xddc, kSauRlar = 0xde0, kSfsr = 0xde4, kSfar = 0xde8;
+
+  static bool contains(uint32_t offset) { return offset >= kMpuType && offset <= kSfar; }
+  // Word accesses. Return false for reserved offsets in the range.
+  bool read(uint32_t offset, uint32_t& value) const;
+  bool write(uint32_t offset, uint32_t value);
+  void reset();
+
+  struct Region {
+    uint32_t rbar = 0, rlar = 0;
+  };
+  const std::array<Region, kMpuRegions>& mpu_regions() const { return mpu_; }
+  uint32_t mpu_ctrl() const { return mpu_ctrl_; }
+
+ private:
+  uint32_t mpu_alias_region(uint32_t offset) const;
+
+  std::array<Region, kMpuRegions> mpu_{};
+  std::array<Region, kSauRegions> sau_{};
+  uint32_t mpu_ctrl_ = 0, mpu_rnr_ = 0, mair0_ = 0, mair1_ = 0;
+  uint32_t sau_ctrl_ = 0, sau_rnr_ = 0, sfsr_ = 0, sfar_ = 0;
+};
+
+}  // namespace minifvp::cpu

@@ -1,0 +1,539 @@
+#include "cpu/system/system_control_space.h"
+
+#include <utility>
+
+namespace minifvp::cpu {
+namespace {
+
+constexpr unsigned kNumExternalInterrupts = NvicRegisters::kNumIrqs;
+// ICTR.INTLINESNUM: (number of interrupt lines / 32) - 1.
+constexpr uint32_t kIctrValue = kNumExternalInterrupts / 32 - 1;
+
+// ICSR bits (Armv8-M ARM, "ICSR").
+constexpr uint32_t kIcsrRetToBase = 1u << 11, kIcsrIsrPending = 1u << 22, kIcsrPendStClr = 1u << 25,
+                   kIcsrPendStSet = 1u << 26, kIcsrPendSvClr = 1u << 27, kIcsrPendSvSet = 1u << 28,
+                   kIcsrPendNmiClr = 1u << 30, kIcsrPendNmiSet = 1u << 31;
+// AIRCR: VECTCLRACTIVE [1] and SYSRESETREQ [2] act; SYSRESETREQS [3], IESB [5], DIT [4],
+// BFHFNMINS [13] and PRIS [14] are stored; PRIGROUP [10:8] separately; ENDIANNESS [15] = 0.
+constexpr uint32_t kAircrStoredMask = 0x00006038;
+// CCR: USERSETMPEND [1], UNALIGN_TRP [3], DIV_0_TRP [4], BFHFNMIGN [8], STKOFHFNMIGN [10],
+// DC [16], IC [17], BP [18], LOB [19], TRD [20]; bits 0 and 9 are RES1.
+constexpr uint32_t kCcrWritableMask = 0x001f051a;
+constexpr uint32_t kScrWritableMask = 0x0000001e;    // SLEEPONEXIT, SLEEPDEEP(S), SEVONPEND
+constexpr uint32_t kShcsrWritableMask = 0x003ffdbf;  // the ACT, PENDED and ENA bits
+constexpr uint32_t kCpacrWritableMask = 0x00f0ffff;  // CP0..CP7, CP10, CP11
+constexpr uint32_t kNsacrWritableMask = 0x00000cff;
+constexpr uint32_t kCsselrWritableMask = 0x1;  // InD; only level 1 exists
+constexpr uint32_t kDemcrWritableMask = 0x01bf0ff1;
+constexpr uint32_t kFpccrReset = 0xc0000000;  // ASPEN, LSPEN
+constexpr uint32_t kFpccrWritableMask = 0xfc0003ff;
+constexpr uint32_t kFpcarWritableMask = 0xfffffff8;
+constexpr uint32_t kFpdscrWritableMask = 0x07cf0000;  // AHP, DN, FZ, RMode, FZ16, LTPSIZE
+constexpr uint32_t kFpdscrReset = 0x00040000;         // LTPSIZE = 4 (no tail predication)
+
+// The SCB/debug register map, for the reset values and access rules in one place. The read and
+// write switch below implements the behaviour of each.
+constexpr RegisterInfo kScbRegisters[] = {
+    {SystemControlSpace::kIctr, "ICTR", RegAccess::ReadOnly, kIctrValue},
+    {SystemControlSpace::kActlr, "ACTLR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kCppwr, "CPPWR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kCpuid, "CPUID", RegAccess::ReadOnly, 0},
+    {SystemControlSpace::kIcsr, "ICSR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kVtor, "VTOR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kAircr, "AIRCR", RegAccess::ReadWrite, 0xfa050000},
+    {SystemControlSpace::kScr, "SCR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kCcr, "CCR", RegAccess::ReadWrite, SystemControlSpace::kCcrReset},
+    {SystemControlSpace::kShpr1, "SHPR1", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kShpr2, "SHPR2", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kShpr3, "SHPR3", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kShcsr, "SHCSR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kCfsr, "CFSR", RegAccess::WriteOneToClear, 0},
+    {SystemControlSpace::kHfsr, "HFSR", RegAccess::WriteOneToClear, 0},
+    {SystemControlSpace::kDfsr, "DFSR", RegAccess::WriteOneToClear, 0},
+    {SystemControlSpace::kMmfar, "MMFAR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kBfar, "BFAR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kAfsr, "AFSR", RegAccess::ReadWrite, 0},
+    {0xd40, "ID_PFR0", RegAccess::ReadOnly, 0},
+    {0xd44, "ID_PFR1", RegAccess::ReadOnly, 0},
+    {0xd48, "ID_DFR0", RegAccess::ReadOnly, 0},
+    {0xd4c, "ID_AFR0", RegAccess::ReadOnly, 0},
+    {0xd50, "ID_MMFR0", RegAccess::ReadOnly, 0},
+    {0xd54, "ID_MMFR1", RegAccess::ReadOnly, 0},
+    {0xd58, "ID_MMFR2", RegAccess::ReadOnly, 0},
+    {0xd5c, "ID_MMFR3", RegAccess::ReadOnly, 0},
+    {0xd60, "ID_ISAR0", RegAccess::ReadOnly, 0},
+    {0xd64, "ID_ISAR1", RegAccess::ReadOnly, 0},
+    {0xd68, "ID_ISAR2", RegAccess::ReadOnly, 0},
+    {0xd6c, "ID_ISAR3", RegAccess::ReadOnly, 0},
+    {0xd70, "ID_ISAR4", RegAccess::ReadOnly, 0},
+    {0xd74, "ID_ISAR5", RegAccess::ReadOnly, 0},
+    {SystemControlSpace::kClidr, "CLIDR", RegAccess::ReadOnly, 0},
+    {SystemControlSpace::kCtr, "CTR", RegAccess::ReadOnly, 0},
+    {SystemControlSpace::kCcsidr, "CCSIDR", RegAccess::ReadOnly, 0},
+    {SystemControlSpace::kCsselr, "CSSELR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kCpacr, "CPACR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kNsacr, "NSACR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kDhcsr, "DHCSR", RegAccess::ReadWrite, 0},  // no debugger: RAZ/WI
+    {SystemControlSpace::kDcrsr, "DCRSR", RegAccess::WriteOnly, 0},  // no debugger: WI
+    {SystemControlSpace::kDcrdr, "DCRDR", RegAccess::ReadWrite, 0},  // no debugger: RAZ/WI
+    {SystemControlSpace::kDemcr, "DEMCR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kDauthctrl, "DAUTHCTRL", RegAccess::ReadWrite, 0},  // RAZ/WI
+    {SystemControlSpace::kDscsr, "DSCSR", RegAccess::ReadWrite, 0},          // RAZ/WI
+    {SystemControlSpace::kStir, "STIR", RegAccess::WriteOnly, 0},
+    {SystemControlSpace::kFpccr, "FPCCR", RegAccess::ReadWrite, kFpccrReset},
+    {SystemControlSpace::kFpcar, "FPCAR", RegAccess::ReadWrite, 0},
+    {SystemControlSpace::kFpdscr, "FPDSCR", RegAccess::ReadWrite, kFpdscrReset},
+    {SystemControlSpace::kMvfr0, "MVFR0", RegAccess::ReadOnly, 0},
+    {SystemControlSpace::kMvfr1, "MVFR1", RegAccess::ReadOnly, 0},
+    {SystemControlSpace::kMvfr2, "MVFR2", RegAccess::ReadOnly, 0},
+    // Cache maintenance by address/set-way (write-only; caches are not modelled, so no effect).
+    {0xf50, "ICIALLU", RegAccess::WriteOnly, 0},
+    {0xf58, "ICIMVAU", RegAccess::WriteOnly, 0},
+    {0xf5c, "DCIMVAC", RegAccess::WriteOnly, 0},
+    {0xf60, "DCISW", RegAccess::WriteOnly, 0},
+    {0xf64, "DCCMVAU", RegAccess::WriteOnly, 0},
+    {0xf68, "DCCMVAC", RegAccess::WriteOnly, 0},
+    {0xf6c, "DCCSW", RegAccess::WriteOnly, 0},
+    {0xf70, "DCCIMVAC", RegAccess::WriteOnly, 0},
+    {0xf74, "DCCISW", RegAccess::WriteOnly, 0},
+    {0xf78, "BPIALL", RegAccess::WriteOnly, 0},
+};
+
+uint32_t extract(uint32_t word, uint32_t offset, unsigned size) {
+  word >>= (offset & 3u) * 8;
+  return size >= 4 ? word : word & ((1u << (8 * size)) - 1);
+}
+
+}  // namespace
+
+SystemControlSpace::SystemControlSpace(Core& core, CoreModel model)
+    : Device("scs"), core_(core), model_(model), ids_(core_id_registers(model)), systick_(core) {
+  reset();
+}
+
+void SystemControlSpace::reset() {
+  systick_.reset();
+  nvic_.reset();
+  protection_.reset();
+  actlr_ = cppwr_ = vtor_ = aircr_fields_ = prigroup_ = scr_ = 0;
+  write_ccr(kCcrReset);
+  shpr_.fill(0);
+  shcsr_ = cfsr_ = hfsr_ = dfsr_ = mmfar_ = bfar_ = afsr_ = 0;
+  csselr_ = cpacr_ = nsacr_ = 0;
+  fpccr_ = kFpccrReset;
+  fpcar_ = 0;
+  fpdscr_ = kFpdscrReset;
+  pendsv_pending_ = systick_pending_ = nmi_pending_ = false;
+  // DEMCR is reset by a power-on reset only (Armv8-M: "Cold reset"); a SYSRESETREQ keeps it, and
+  // so keeps the trace time accounting.
+}
+
+uint32_t SystemControlSpace::vtor() const {
+  return vtor_;
+}
+void SystemControlSpace::set_vtor(uint32_t value) {
+  vtor_ = value & kVtorMask;
+}
+bool SystemControlSpace::trace_enabled() const {
+  return (demcr_ & kDemcrTrcena) != 0;
+}
+
+void SystemControlSpace::set_reset_request_handler(std::function<void()> handler) {
+  reset_request_handler_ = std::move(handler);
+}
+
+uint64_t SystemControlSpace::trace_enabled_cycles() const {
+  return trace_enabled() ? trace_cycles_before_ + (core_.clock() - trace_on_since_)
+                         : trace_cycles_before_;
+}
+
+uint8_t SystemControlSpace::system_handler_priority(unsigned exception) const {
+  return exception >= 4 && exception <= 15 ? shpr_[exception - 4] : 0;
+}
+
+AccessStatus SystemControlSpace::read(uint32_t offset, unsigned size, uint32_t& value) {
+  value = 0;
+  const uint32_t word_offset = offset & ~3u;
+  if (SysTick::contains(word_offset)) {
+    value = extract(systick_.read(word_offset), offset, size);
+    return AccessStatus::Ok;
+  }
+  if (NvicRegisters::contains(offset)) {
+    if (!nvic_.read(offset, size, value)) guest_error("bad NVIC register read", offset);
+    return AccessStatus::Ok;
+  }
+  if (ProtectionRegisters::contains(word_offset)) {
+    uint32_t word = 0;
+    if (!protection_.read(word_offset, word))
+      guest_error("read of a reserved MPU/SAU offset", offset);
+    value = extract(word, offset, size);
+    return AccessStatus::Ok;
+  }
+  bool known = false;
+  const uint32_t word = read_scb(word_offset, known);
+  if (!known) {
+    guest_error("read of an unknown SCS register", offset);
+    return AccessStatus::Ok;
+  }
+  value = extract(word, offset, size);
+  return AccessStatus::Ok;
+}
+
+uint32_t SystemControlSpace::read_scb(uint32_t offset, bool& known) {
+  const RegisterInfo* info = find_register(kScbRegisters, offset);
+  known = info != nullptr;
+  if (info == nullptr || info->access == RegAccess::WriteOnly) return 0;
+  switch (offset) {
+    case kIctr:
+      return kIctrValue;
+    case kActlr:
+      return actlr_;
+    case kCppwr:
+      return cppwr_;
+    case kCpuid:
+      return ids_.cpuid;
+    case kIcsr:
+      return read_icsr();
+    case kVtor:
+      return vtor_;
+    case kAircr:
+      return (kAircrVectKeyRead << 16) | (prigroup_ << 8) | aircr_fields_;
+    case kScr:
+      return scr_;
+    case kCcr:
+      return ccr_;
+    case kShpr1:
+    case kShpr2:
+    case kShpr3: {
+      const unsigned first = (offset - kShpr1);  // index into shpr_ of the byte at offset
+      return uint32_t{shpr_[first]} | uint32_t{shpr_[first + 1]} << 8 |
+             uint32_t{shpr_[first + 2]} << 16 | uint32_t{shpr_[first + 3]} << 24;
+    }
+    case kShcsr:
+      return shcsr_;
+    case kCfsr:
+      return cfsr_;
+    case kHfsr:
+      return hfsr_;
+    case kDfsr:
+      return dfsr_;
+    case kMmfar:
+      return mmfar_;
+    case kBfar:
+      return bfar_;
+    case kAfsr:
+      return afsr_;
+    case 0xd40:
+      return ids_.id_pfr0;
+    case 0xd44:
+      return ids_.id_pfr1;
+    case 0xd48:
+      return ids_.id_dfr0;
+    case 0xd4c:
+      return ids_.id_afr0;
+    case 0xd50:
+      return ids_.id_mmfr0;
+    case 0xd54:
+      return ids_.id_mmfr1;
+    case 0xd58:
+      return ids_.id_mmfr2;
+    case 0xd5c:
+      return ids_.id_mmfr3;
+    case 0xd60:
+      return ids_.id_isar0;
+    case 0xd64:
+      return ids_.id_isar1;
+    case 0xd68:
+      return ids_.id_isar2;
+    case 0xd6c:
+      return ids_.id_isar3;
+    case 0xd70:
+      return ids_.id_isar4;
+    case 0xd74:
+      return ids_.id_isar5;
+    case kClidr:
+      return ids_.clidr;
+    case kCtr:
+      return ids_.ctr;
+    case kCcsidr:
+      return (csselr_ & 1) != 0 ? ids_.ccsidr_instruction : ids_.ccsidr_data;
+    case kCsselr:
+      return csselr_;
+    case kCpacr:
+      return cpacr_;
+    case kNsacr:
+      return nsacr_;
+    case kDemcr:
+      return demcr_;
+    case kFpccr:
+      return fpccr_;
+    case kFpcar:
+      return fpcar_;
+    case kFpdscr:
+      return fpdscr_;
+    case kMvfr0:
+      return ids_.mvfr0;
+    case kMvfr1:
+      return ids_.mvfr1;
+    case kMvfr2:
+      return ids_.mvfr2;
+    default:
+      return info->reset_value;  // DHCSR, DCRDR, DAUTHCTRL, DSCSR: no debugger, RAZ
+  }
+}
+
+uint32_t SystemControlSpace::read_icsr() const {
+  const uint32_t active = core_.state().ipsr & 0x1ff;
+  uint32_t value = active;
+  if (active != 0) value |= kIcsrRetToBase;
+  // VECTPENDING [20:12]: until the exception model ranks priorities, the lowest-numbered pending
+  // and enabled interrupt; ISRPENDING [22]: any external interrupt pending.
+  for (unsigned irq = 0; irq < NvicRegisters::kNumIrqs; ++irq) {
+    if (nvic_.pending(irq)) {
+      value |= kIcsrIsrPending;
+      if (nvic_.enabled(irq) && (value & 0x1ff000) == 0) value |= (16 + irq) << 12;
+    }
+  }
+  if (systick_pending_) value |= kIcsrPendStSet;
+  if (pendsv_pending_) value |= kIcsrPendSvSet;
+  if (nmi_pending_) value |= kIcsrPendNmiSet;
+  return value;
+}
+
+AccessStatus SystemControlSpace::write(uint32_t offset, unsigned size, uint32_t value) {
+  const uint32_t word_offset = offset & ~3u;
+  if (NvicRegisters::contains(offset)) {
+    if (!nvic_.write(offset, size, value)) guest_error("bad NVIC register write ignored", offset);
+    return AccessStatus::Ok;
+  }
+  if (size != 4 || (offset & 3u) != 0) {
+    if (!write_scb_subword(offset, size, value)) {
+      guest_error("sub-word write to a word-only SCS register ignored", offset);
+    }
+    return AccessStatus::Ok;
+  }
+  if (SysTick::contains(word_offset)) {
+    systick_.write(word_offset, value);
+    return AccessStatus::Ok;
+  }
+  if (ProtectionRegisters::contains(word_offset)) {
+    if (!protection_.write(word_offset, value)) {
+      guest_error("write to a reserved MPU/SAU offset ignored", offset);
+    }
+    return AccessStatus::Ok;
+  }
+  if (!write_scb(offset, value)) guest_error("write to an unknown SCS register ignored", offset);
+  return AccessStatus::Ok;
+}
+
+// Byte and halfword writes: allowed for SHPR1-3 (one byte per exception) and for CFSR's
+// MMFSR/BFSR/UFSR sub-registers (Armv8-M ARM, "CFSR"); everything else is word-only.
+bool SystemControlSpace::write_scb_subword(uint32_t offset, unsigned size, uint32_t value) {
+  if (offset >= kShpr1 && offset + size <= kShpr3 + 4) {
+    for (unsigned i = 0; i < size; ++i) {
+      shpr_[offset - kShpr1 + i] =
+          static_cast<uint8_t>(value >> (8 * i)) & NvicRegisters::kPriorityMask;
+    }
+    // Exceptions 8, 9, 10 and 13 are reserved: their priority bytes are RAZ/WI.
+    shpr_[8 - 4] = shpr_[9 - 4] = shpr_[10 - 4] = shpr_[13 - 4] = 0;
+    return true;
+  }
+  if (offset >= kCfsr && offset + size <= kCfsr + 4) {
+    cfsr_ &= ~(value << ((offset - kCfsr) * 8));
+    return true;
+  }
+  return false;
+}
+
+bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
+  const RegisterInfo* info = find_register(kScbRegisters, offset);
+  if (info == nullptr) return false;
+  if (info->access == RegAccess::ReadOnly) {
+    guest_error("write to a read-only SCS register ignored", offset);
+    return true;
+  }
+  switch (offset) {
+    case kActlr:
+      actlr_ = value;
+      break;
+    case kCppwr:
+      cppwr_ = value;
+      break;
+    case kIcsr:
+      write_icsr(value);
+      break;
+    case kVtor:
+      set_vtor(value);
+      break;
+    case kAircr:
+      write_aircr(value);
+      break;
+    case kScr:
+      scr_ = value & kScrWritableMask;
+      break;
+    case kCcr:
+      write_ccr(value);
+      break;
+    case kShpr1:
+    case kShpr2:
+    case kShpr3:
+      write_scb_subword(offset, 4, value);
+      break;
+    case kShcsr:
+      shcsr_ = value & kShcsrWritableMask;
+      break;
+    case kCfsr:
+      cfsr_ &= ~value;
+      break;
+    case kHfsr:
+      hfsr_ &= ~value;
+      break;
+    case kDfsr:
+      dfsr_ &= ~value;
+      break;
+    case kMmfar:
+      mmfar_ = value;
+      break;
+    case kBfar:
+      bfar_ = value;
+      break;
+    case kAfsr:
+      afsr_ = value;
+      break;
+    case kCsselr:
+      csselr_ = value & kCsselrWritableMask;
+      break;
+    case kCpacr:
+      cpacr_ = value & kCpacrWritableMask;
+      break;
+    case kNsacr:
+      nsacr_ = value & kNsacrWritableMask;
+      break;
+    case kDemcr:
+      write_demcr(value);
+      break;
+    case kStir:
+      nvic_.set_pending(value & 0x1ff, true);
+      break;
+    case kFpccr:
+      fpccr_ = value & kFpccrWritableMask;
+      break;
+    case kFpcar:
+      fpcar_ = value & kFpcarWritableMask;
+      break;
+    case kFpdscr:
+      fpdscr_ = value & kFpdscrWritableMask;
+      break;
+    default:
+      break;  // debug registers without a debugger, cache maintenance: accepted
+  }
+  return true;
+}
+
+void SystemControlSpace::write_icsr(uint32_t value) {
+  if ((value & kIcsrPendSvSet) != 0) pendsv_pending_ = true;
+  if ((value & kIcsrPendSvClr) != 0) pendsv_pending_ = false;
+  if ((value & kIcsrPendStSet) != 0) systick_pending_ = true;
+  if ((value & kIcsrPendStClr) != 0) systick_pending_ = false;
+  if ((value & kIcsrPendNmiSet) != 0) nmi_pending_ = true;
+  if ((value & kIcsrPendNmiClr) != 0) nmi_pending_ = false;
+}
+
+void SystemControlSpace::write_aircr(uint32_t value) {
+  if ((value >> 16) != kAircrVectKeyWrite) {
+    guest_error("AIRCR write without VECTKEY 0x05FA ignored", kAircr);
+    return;
+  }
+  prigroup_ = (value >> 8) & 7;
+  aircr_fields_ = value & kAircrStoredMask;
+  if ((value & kAircrSysResetReq) != 0 && reset_request_handler_) reset_request_handler_();
+}
+
+void SystemControlSpace::write_ccr(uint32_t value) {
+  ccr_ = (value & kCcrWritableMask) | kCcrStkAlign | 1u;
+  core_.set_unaligned_trap((ccr_ & kCcrUnalignTrp) != 0);
+}
+
+void SystemControlSpace::write_demcr(uint32_t value) {
+  const bool was_on = trace_enabled();
+  const uint64_t now = core_.clock();
+  demcr_ = value & kDemcrWritableMask;
+  const bool now_on = trace_enabled();
+  if (was_on && !now_on) trace_cycles_before_ += now - trace_on_since_;
+  if (!was_on && now_on) trace_on_since_ = now;
+}
+
+// ---- DWT ----
+
+namespace {
+
+constexpr uint32_t kDwtCtrlWritableMask = 0x00ff1fff;
+
+}  // namespace
+
+Dwt::Dwt(Core& core, const SystemControlSpace& scs) : Device("dwt"), core_(core), scs_(scs) {
+  reset();
+}
+
+void Dwt::reset() {
+  ctrl_ = kCtrlReset;
+  cyccnt_base_ = 0;
+  cyccnt_since_ = scs_.trace_enabled_cycles();
+  event_counters_.fill(0);
+  comparators_.fill(0);
+}
+
+uint32_t Dwt::cycle_count() const {
+  if (!counting()) return cyccnt_base_;
+  return cyccnt_base_ + static_cast<uint32_t>(scs_.trace_enabled_cycles() - cyccnt_since_);
+}
+
+AccessStatus Dwt::read(uint32_t offset, unsigned size, uint32_t& value) {
+  const uint32_t word_offset = offset & ~3u;
+  uint32_t word = 0;
+  if (word_offset == kCtrl) {
+    word = ctrl_;
+  } else if (word_offset == kCyccnt) {
+    word = cycle_count();
+  } else if (word_offset >= kCpicnt && word_offset <= kFoldcnt) {
+    word = event_counters_[(word_offset - kCpicnt) / 4];
+  } else if (word_offset == kPcsr) {
+    word = core_.current_pc();
+  } else if (word_offset >= kComp0 && word_offset < kComp0 + 0x10 * kComparators) {
+    word = comparators_[(word_offset - kComp0) / 4];
+  } else if (word_offset == kDevarch) {
+    word = kDevarchValue;
+  } else {
+    guest_error("read of an unknown DWT register", offset);
+  }
+  value = extract(word, offset, size);
+  return AccessStatus::Ok;
+}
+
+AccessStatus Dwt::write(uint32_t offset, unsigned size, uint32_t value) {
+  if (size != 4 || (offset & 3u) != 0) {
+    guest_error("sub-word DWT write ignored", offset);
+    return AccessStatus::Ok;
+  }
+  if (offset == kCtrl) {
+    // Freeze or restart CYCCNT at the current count when CYCCNTENA changes.
+    const uint32_t current = cycle_count();
+    ctrl_ = (ctrl_ & ~kDwtCtrlWritableMask) | (value & kDwtCtrlWritableMask);
+    cyccnt_base_ = current;
+    cyccnt_since_ = scs_.trace_enabled_cycles();
+  } else if (offset == kCyccnt) {
+    cyccnt_base_ = value;
+    cyccnt_since_ = scs_.trace_enabled_cycles();
+  } else if (offset >= kCpicnt && offset <= kFoldcnt) {
+    event_counters_[(offset - kCpicnt) / 4] = static_cast<uint8_t>(value);
+  } else if (offset >= kComp0 && offset < kComp0 + 0x10 * kComparators) {
+    comparators_[(offset - kComp0) / 4] = value;
+  } else if (offset == kPcsr || offset == kDevarch) {
+    guest_error("write to a read-only DWT register ignored", offset);
+  } else {
+    guest_error("write to an unknown DWT register ignored", offset);
+  }
+  return AccessStatus::Ok;
+}
+
+}  // namespace minifvp::cpu
