@@ -52,6 +52,7 @@ void CmsdkUart::reset() {
   awaiting_exit_status_ = false;
   state_ = ctrl_ = intstatus_ = bauddiv_ = 0;
   tx_buffer_ = rx_buffer_ = 0;
+  rx_fetch_pending_ = false;  // not read from the host yet: it stays there
   update_irqs();
   // An interactive port is polled all the time, so that the escape byte is seen even when the
   // guest does not read the UART.
@@ -73,6 +74,7 @@ AccessStatus CmsdkUart::read(uint32_t offset, unsigned size, uint32_t& value) {
   uint32_t reg = 0;
   switch (reg_offset) {
     case kData:
+      if (shift == 0 && rx_fetch_pending_) fetch_pending_rx_byte();
       reg = rx_buffer_;
       if (shift == 0 && (state_ & kStateRxFull) != 0) {
         state_ &= ~kStateRxFull;
@@ -215,8 +217,15 @@ void CmsdkUart::schedule_rx_fill(uint64_t delay) {
 void CmsdkUart::rx_fill_event() {
   const bool interactive = port_->interactive();
   const bool can_receive = (ctrl_ & kCtrlRxEn) != 0 && (state_ & kStateRxFull) == 0;
+  if (can_receive && !interactive) {
+    // A pipe or file always has a byte or its end (EOT) to give: announce it now, read it when
+    // the guest reads DATA.
+    rx_fetch_pending_ = true;
+    land_rx_byte(0);
+    return;
+  }
   if (can_receive) {
-    if (std::optional<uint8_t> byte = port_->poll_input(/*block=*/!interactive)) {
+    if (std::optional<uint8_t> byte = port_->poll_input(/*block=*/false)) {
       ++bytes_received_;
       land_rx_byte(*byte);
     } else if (port_->input_closed()) {
@@ -228,6 +237,17 @@ void CmsdkUart::rx_fill_event() {
     port_->service();
   }
   if (interactive) schedule_rx_fill(kInteractivePollCycles);
+}
+
+void CmsdkUart::fetch_pending_rx_byte() {
+  rx_fetch_pending_ = false;
+  if (std::optional<uint8_t> byte = port_->poll_input(/*block=*/true)) {
+    ++bytes_received_;
+    rx_buffer_ = *byte;
+  } else {
+    eot_delivered_ = true;  // end of input: the one EOT, and nothing after it
+    rx_buffer_ = kEot;
+  }
 }
 
 void CmsdkUart::land_rx_byte(uint8_t byte) {

@@ -7,10 +7,12 @@
 //    A byte written while TX_EN is clear waits in the buffer (TXFULL set) until TX_EN is set.
 //  - RX: while CTRL.RX_EN is set and the holding register is empty, the UART takes the next host
 //    byte one character time (10 bits * max(BAUDDIV, 16) cycles) after the register was emptied
-//    (or RX was enabled). Pipes and files are read with a blocking poll, so a byte is never "not
-//    there yet"; an interactive port is polled without blocking and re-polled every
-//    kInteractivePollCycles. The holding register is never overwritten, so RX overrun only
-//    happens if the guest forces it (it cannot).
+//    (or RX was enabled). With a pipe or a file, a byte is always there: STATE.RXFULL (and the
+//    RX interrupt) rise at that time, and the byte itself is read from the host, with a blocking
+//    read, when the guest reads DATA. So runs are deterministic, and a guest that enables RX but
+//    never reads does not wait for a host that never writes. An interactive port is polled
+//    without blocking and re-polled every kInteractivePollCycles. The holding register is never
+//    overwritten, so RX overrun does not happen.
 //  - End of host input: one 0x04 (EOT, what Ctrl-D sends on a terminal) is delivered, then
 //    nothing more.
 #pragma once
@@ -76,6 +78,8 @@ class CmsdkUart : public Device {
   void schedule_rx_fill(uint64_t delay);
   void rx_fill_event();
   void land_rx_byte(uint8_t byte);
+  // Reads the byte RXFULL announced from a pipe/file port (blocking), or EOT at end of input.
+  void fetch_pending_rx_byte();
   void finish_shutdown(int status);
 
   Scheduler& scheduler_;
@@ -90,6 +94,8 @@ class CmsdkUart : public Device {
 
   uint64_t rx_event_id_ = 0;  // 0: no fill event pending
   bool eot_delivered_ = false;
+  // RXFULL is set for a pipe/file byte that will be read from the host when DATA is read.
+  bool rx_fetch_pending_ = false;
 
   bool shutdown_on_eot_ = false;
   std::function<void(int)> on_shutdown_;

@@ -67,8 +67,15 @@ class Device {
   // Logs a guest programming error (rate-limited per device) without stopping the simulation.
   void guest_error(std::string_view what, uint32_t offset) const;
 
+ public:
+  // How many guest errors this device has seen (all of them, including those not logged).
+  uint64_t guest_error_count() const { return guest_errors_; }
+  // Messages logged per device before the rest are only counted.
+  static constexpr uint64_t kLoggedGuestErrors = 20;
+
  private:
   std::string name_;
+  mutable uint64_t guest_errors_ = 0;
 };
 
 }  // namespace minifvp

@@ -10,6 +10,39 @@
 #include "devices/terminal_mode.h"
 
 namespace minifvp {
+namespace {
+
+// Live ports, flushed by an atexit hook so that exit() from anywhere keeps buffered output.
+std::mutex g_ports_mutex;
+std::vector<StreamHostPort*>& live_ports() {
+  static std::vector<StreamHostPort*> ports;
+  return ports;
+}
+
+extern "C" void flush_live_ports_at_exit() {
+  std::lock_guard lock(g_ports_mutex);
+  for (StreamHostPort* port : live_ports()) port->flush();
+}
+
+void register_port(StreamHostPort* port) {
+  static const bool hook_installed = [] {
+    // Construct the list before registering the hook: exit() runs hooks and static destructors
+    // in reverse order, so the list must outlive the hook.
+    live_ports();
+    std::atexit(flush_live_ports_at_exit);
+    return true;
+  }();
+  (void)hook_installed;
+  std::lock_guard lock(g_ports_mutex);
+  live_ports().push_back(port);
+}
+
+void unregister_port(StreamHostPort* port) {
+  std::lock_guard lock(g_ports_mutex);
+  std::erase(live_ports(), port);
+}
+
+}  // namespace
 
 bool write_fully(int fd, const void* data, size_t len) {
   const auto* p = static_cast<const uint8_t*>(data);
@@ -37,9 +70,13 @@ StreamHostPort::StreamHostPort(int in_fd, int out_fd, HostPortOptions options, b
   } else {
     raw_mode_ = enter_raw_terminal_mode(in_fd_);
   }
+  output_.reserve(kOutputBufferSize);
+  register_port(this);
 }
 
 StreamHostPort::~StreamHostPort() {
+  unregister_port(this);
+  flush();
   if (raw_mode_) restore_terminal();
   if (owns_fds_) {
     if (in_fd_ >= 0) ::close(in_fd_);
@@ -49,10 +86,17 @@ StreamHostPort::~StreamHostPort() {
 
 void StreamHostPort::write(uint8_t byte) {
   if (out_fd_ < 0 || output_broken_) return;
-  if (!write_fully(out_fd_, &byte, 1)) {
+  output_.push_back(byte);
+  if (byte == '\n' || output_.size() >= kOutputBufferSize) flush();
+}
+
+void StreamHostPort::flush() {
+  if (output_.empty()) return;
+  if (!output_broken_ && !write_fully(out_fd_, output_.data(), output_.size())) {
     spdlog::error("{}: cannot write to host output: {}", options_.name, std::strerror(errno));
     output_broken_ = true;
   }
+  output_.clear();
 }
 
 void StreamHostPort::accept_bytes(const uint8_t* data, size_t len) {
@@ -107,12 +151,14 @@ void StreamHostPort::fill(bool wait) {
 }
 
 std::optional<uint8_t> StreamHostPort::poll_input(bool block) {
+  flush();
   if (head_ == buffer_.size()) fill(block);
   if (head_ == buffer_.size()) return std::nullopt;
   return buffer_[head_++];
 }
 
 void StreamHostPort::service() {
+  flush();
   if (in_fd_ >= 0) fill(false);
 }
 

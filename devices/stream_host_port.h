@@ -3,8 +3,12 @@
 // When the input descriptor is a terminal, it is switched to raw mode (devices/terminal_mode.h)
 // for the port's lifetime, the port is interactive() and the escape byte ends the simulation.
 // Otherwise input is a pipe or a file: every byte is delivered in order, poll_input(true) waits for
-// the producer, and end of file closes the input. Output is written through with write(2), so it
-// is never reordered with other output written by the simulator to the same descriptor.
+// the producer, and end of file closes the input.
+//
+// Output is line-buffered: bytes are written with write(2) at each '\n', when 4 KiB are pending,
+// before every input read (so a prompt is visible before the guest waits for an answer), on
+// flush(), on destruction and at exit() (an atexit hook flushes every live port). Byte content and
+// order are exact; only a partial last line can be lost, and only if the process is killed.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +34,9 @@ class StreamHostPort : public HostPort {
   bool interactive() const override { return raw_mode_; }
   void service() override;
   bool quit_requested() const override { return quit_requested_; }
+  void flush() override;
+
+  static constexpr size_t kOutputBufferSize = 4096;
 
  private:
   // Reads what the input descriptor has (waiting for at least one byte when `wait`).
@@ -46,6 +53,7 @@ class StreamHostPort : public HostPort {
   bool quit_requested_ = false;
   std::vector<uint8_t> buffer_;  // bytes read from the host, not yet taken by the guest
   size_t head_ = 0;
+  std::vector<uint8_t> output_;  // bytes written by the guest, not yet given to the host
 };
 
 // Writes all of `data` to `fd`, retrying after EINTR and short writes. False on error.

@@ -53,6 +53,7 @@ TcpHostPort::TcpHostPort(uint16_t port, HostPortOptions options) : options_(std:
 }
 
 TcpHostPort::~TcpHostPort() {
+  flush();
   if (client_fd_ >= 0) ::close(client_fd_);
   if (listen_fd_ >= 0) ::close(listen_fd_);
 }
@@ -135,7 +136,15 @@ void TcpHostPort::write(uint8_t byte) {
     }
     return;
   }
-  send_bytes(&byte, 1);
+  send_buffer_.push_back(byte);
+  if (byte == '\n' || send_buffer_.size() >= kSendBufferSize) flush();
+}
+
+void TcpHostPort::flush() {
+  if (send_buffer_.empty()) return;
+  std::vector<uint8_t> bytes;
+  bytes.swap(send_buffer_);
+  if (client_fd_ >= 0) send_bytes(bytes.data(), bytes.size());
 }
 
 void TcpHostPort::drop_client() {
@@ -213,12 +222,14 @@ void TcpHostPort::receive(bool wait) {
 }
 
 std::optional<uint8_t> TcpHostPort::poll_input(bool block) {
+  flush();
   if (head_ == input_.size() && try_accept(block)) receive(block);
   if (head_ == input_.size()) return std::nullopt;
   return input_[head_++];
 }
 
 void TcpHostPort::service() {
+  flush();
   if (try_accept(false)) receive(false);
 }
 

@@ -4,7 +4,8 @@
 // (IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD); option negotiation sent by the client is removed
 // from the input, "CR NUL" and "CR LF" arrive as a single CR (the guest sees the Enter key as
 // a terminal sends it), and a 0xFF output byte is sent as IAC IAC. When the client disconnects the
-// input is closed and later output is dropped.
+// input is closed and later output is dropped. Output to a connected client is sent at each '\n',
+// at 4 KiB, before every input read, on flush() and on destruction.
 //
 // Input over TCP depends on when the client types, so the port is interactive().
 #pragma once
@@ -35,8 +36,10 @@ class TcpHostPort : public HostPort {
   bool input_closed() const override { return disconnected_ && head_ == input_.size(); }
   bool interactive() const override { return true; }
   void service() override;
+  void flush() override;
 
   static constexpr size_t kMaxPendingOutput = 64u << 20;
+  static constexpr size_t kSendBufferSize = 4096;
 
  private:
   enum class TelnetState : uint8_t { Data, AfterCr, Iac, Option, Sub, SubIac };
@@ -59,6 +62,7 @@ class TcpHostPort : public HostPort {
   bool overflow_warned_ = false;
   TelnetState telnet_state_ = TelnetState::Data;
   std::vector<uint8_t> pending_output_;  // produced before a client connected
+  std::vector<uint8_t> send_buffer_;     // for the connected client, not yet sent
   std::vector<uint8_t> input_;
   size_t head_ = 0;
 };

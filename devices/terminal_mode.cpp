@@ -10,8 +10,8 @@
 namespace minifvp {
 namespace {
 
-constexpr std::array<int, 9> kRestoringSignals = {SIGINT,  SIGTERM, SIGHUP, SIGQUIT, SIGABRT,
-                                                  SIGSEGV, SIGBUS,  SIGFPE, SIGILL};
+constexpr std::array<int, 11> kRestoringSignals = {
+    SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGABRT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGPIPE, SIGXCPU};
 
 // Plain globals: the signal handler may only touch lock-free, static storage.
 struct termios g_saved_attrs;

@@ -4,9 +4,11 @@
 // editing, no signals from Ctrl-C/Ctrl-Z, no CR->LF translation); output processing (OPOST) is
 // kept so that the guest's "\n" still starts a new line. The saved settings are put back by
 // restore_terminal(), which runs from: the owner's destructor, an atexit handler, and handlers for
-// SIGINT, SIGTERM, SIGHUP, SIGQUIT and the fatal signals (SIGABRT covers uncaught exceptions via
-// std::terminate). Those handlers then chain to whatever handler was installed before (or re-raise
-// with the default action). _exit() and SIGKILL cannot be covered by any process.
+// SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE (output closed), SIGXCPU (CPU limit) and the fatal
+// signals (SIGABRT covers uncaught exceptions via std::terminate). Those handlers then chain to
+// whatever handler was installed before (or re-raise with the default action). _exit() and SIGKILL
+// cannot be covered by any process; SIGSTOP/SIGTSTP sent from outside leave the terminal raw while
+// the process is stopped.
 #pragma once
 
 namespace minifvp {

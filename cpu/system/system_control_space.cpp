@@ -452,6 +452,12 @@ void SystemControlSpace::write_aircr(uint32_t value) {
 void SystemControlSpace::write_ccr(uint32_t value) {
   ccr_ = (value & kCcrWritableMask) | kCcrStkAlign | 1u;
   core_.set_unaligned_trap((ccr_ & kCcrUnalignTrp) != 0);
+  if (ccr_listener_) ccr_listener_(ccr_);
+}
+
+void SystemControlSpace::set_ccr_listener(std::function<void(uint32_t)> listener) {
+  ccr_listener_ = std::move(listener);
+  if (ccr_listener_) ccr_listener_(ccr_);
 }
 
 void SystemControlSpace::write_demcr(uint32_t value) {

@@ -65,6 +65,10 @@ class SystemControlSpace : public Device {
 
   CoreModel model() const { return model_; }
   uint32_t ccr() const { return ccr_; }  // DIV_0_TRP is bit 4 (kCcrDiv0Trp)
+  // Called with the new CCR after every CCR write and reset (UNALIGN_TRP is already applied to
+  // the core), e.g. to apply DIV_0_TRP with Core::set_divide_by_zero_trap; also called once when
+  // installed.
+  void set_ccr_listener(std::function<void(uint32_t ccr)> listener);
   uint32_t cpacr() const { return cpacr_; }
   uint32_t prigroup() const { return prigroup_; }
   // SHPR byte of a system exception (4..15); 0 for exceptions without a programmable priority.
@@ -97,6 +101,7 @@ class SystemControlSpace : public Device {
   NvicRegisters nvic_;
   ProtectionRegisters protection_;
   std::function<void()> reset_request_handler_;
+  std::function<void(uint32_t)> ccr_listener_;
 
   uint32_t actlr_ = 0, cppwr_ = 0;
   uint32_t vtor_ = 0;

@@ -4,10 +4,13 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -77,6 +80,50 @@ TEST(StreamHostPort, OutputIsByteExact) {
   char extra;
   EXPECT_EQ(read(fds[0], &extra, 1), 0);  // the port closed its end
   close(fds[0]);
+}
+
+std::string read_available(int fd) {
+  std::string got;
+  char buf[256];
+  for (;;) {
+    pollfd pfd{fd, POLLIN, 0};
+    if (poll(&pfd, 1, 0) <= 0) return got;
+    const ssize_t n = read(fd, buf, sizeof buf);
+    if (n <= 0) return got;
+    got.append(buf, static_cast<size_t>(n));
+  }
+}
+
+TEST(StreamHostPort, OutputIsFlushedAtLineEndsAndBeforeInputWaits) {
+  int out[2], in[2];
+  ASSERT_EQ(pipe(out), 0);
+  ASSERT_EQ(pipe(in), 0);
+  StreamHostPort port(in[0], out[1], {});
+  for (char c : std::string("line\nprompt> ")) port.write(static_cast<uint8_t>(c));
+  EXPECT_EQ(read_available(out[0]), "line\n");
+  EXPECT_FALSE(port.poll_input(false).has_value());  // the guest polls for the answer
+  EXPECT_EQ(read_available(out[0]), "prompt> ");
+  port.write('x');
+  port.flush();
+  EXPECT_EQ(read_available(out[0]), "x");
+  for (int fd : {out[0], out[1], in[0], in[1]}) close(fd);
+}
+
+TEST(StreamHostPort, PendingOutputSurvivesExit) {
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    close(out[0]);
+    auto* port = new StreamHostPort(-1, out[1], {});  // never destroyed: exit() must flush
+    for (char c : std::string("no newline")) port->write(static_cast<uint8_t>(c));
+    std::exit(0);
+  }
+  close(out[1]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  EXPECT_EQ(read_available(out[0]), "no newline");
+  close(out[0]);
 }
 
 TEST(HostPortFactory, FileOutputHasNoInput) {
@@ -150,9 +197,13 @@ TEST(TcpHostPort, LateClientGetsEarlierOutputAndTypesInput) {
   port.wait_for_client();
   ASSERT_TRUE(port.client_connected());
   port.write('!');
+  port.write('\n');  // a line end sends the buffered output
   const std::string negotiation = "\xff\xfb\x01\xff\xfb\x03";
-  EXPECT_EQ(receive_exactly(client, negotiation.size() + 8),
-            negotiation + "early\xff\xff!");  // IAC doubled in the data stream
+  EXPECT_EQ(receive_exactly(client, negotiation.size() + 9),
+            negotiation + "early\xff\xff!\n");  // IAC doubled in the data stream
+  port.write('?');
+  port.flush();
+  EXPECT_EQ(receive_exactly(client, 1), "?");
 
   // Telnet negotiation from the client is not input; CR LF and CR NUL are one CR.
   const std::string typed = std::string("\xff\xfd\x01hi\r\nok\r\0", 11) + "\xff\xff.";

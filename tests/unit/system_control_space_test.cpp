@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "cpu/core.h"
 #include "sim/bus.h"
 
@@ -98,6 +100,14 @@ TEST_F(ScsFixture, CcrResetValueAndUnalignedTrap) {
   EXPECT_THROW(core.read_memory(0x101, 4, cpu::Alignment::Any), cpu::GuestFault);
   wr(scs, Scs::kCcr, 0x201);
   EXPECT_NO_THROW(core.read_memory(0x101, 4, cpu::Alignment::Any));
+}
+
+TEST_F(ScsFixture, CcrListenerSeesDivideByZeroTrap) {
+  std::vector<uint32_t> seen;
+  scs.set_ccr_listener([&](uint32_t ccr) { seen.push_back(ccr & Scs::kCcrDiv0Trp); });
+  wr(scs, Scs::kCcr, 0x201 | Scs::kCcrDiv0Trp);
+  scs.reset();
+  EXPECT_EQ(seen, (std::vector<uint32_t>{0, Scs::kCcrDiv0Trp, 0}));
 }
 
 TEST_F(ScsFixture, IcsrReportsTheActiveExceptionAndPendingState) {

@@ -57,6 +57,11 @@ TEST_F(UartFixture, ResetValuesAndIdRegisters) {
   EXPECT_EQ(rd(0x100), 0u);  // unknown offset reads as zero
 }
 
+TEST_F(UartFixture, GuestErrorsAreCountedAndTheLogIsBounded) {
+  for (int i = 0; i < 1000; ++i) rd(0x100);
+  EXPECT_EQ(uart.guest_error_count(), 1000u);
+}
+
 TEST_F(UartFixture, CtrlMasksToSevenBitsAndBaudDivToTwenty) {
   wr(U::kCtrl, 0xffffffff);
   EXPECT_EQ(rd(U::kCtrl), 0x7fu);
@@ -138,6 +143,19 @@ TEST_F(UartFixture, ReceivesEveryByteInOrderThenOneEot) {
   EXPECT_FALSE(getc(100, 100000).has_value());  // nothing after the single EOT
   EXPECT_EQ(uart.bytes_received(), 4u);
   EXPECT_EQ(port.polls, port.blocking_polls);  // a pipe is always read with a blocking poll
+}
+
+TEST_F(UartFixture, RxEnabledButNeverReadDoesNotWaitForTheHost) {
+  port.close_when_empty = false;  // a pipe that stays open and silent
+  wr(U::kCtrl, U::kCtrlRxEn | U::kCtrlTxEn | U::kCtrlRxIntEn);
+  run_until(scheduler, 100 * uart.character_cycles());
+  EXPECT_EQ(rd(U::kState), U::kStateRxFull);  // a byte is due: announced...
+  EXPECT_TRUE(uart.rx_irq().level());
+  wr(U::kData, 'x');  // ...and transmitting does not touch the input
+  EXPECT_EQ(port.polls, 0u);
+  port.feed("y");
+  EXPECT_EQ(rd(U::kData), uint32_t{'y'});  // read from the host when DATA is read
+  EXPECT_EQ(port.polls, 1u);
 }
 
 TEST_F(UartFixture, NothingArrivesWhileRxDisabled) {
