@@ -65,7 +65,7 @@ CaseOutcome CaseMachine::run(uint32_t index, const TestCase& test_case) {
   s.r[15] = stub_address(index);
   s.set_apsr_nzcvq(test_case.apsr);
   s.ge = static_cast<uint8_t>((test_case.apsr >> 16) & 0xf);
-  s.banked_sp = RD_DRIVER_STACK;
+  s.banked_sp = 0;  // PSP: never set by the driver, 0 from reset on QEMU
 
   const uint32_t end = stub_address(index) + test_case.length_bytes();
   CaseOutcome outcome;

@@ -36,8 +36,8 @@ struct RowFilter {
   std::vector<cpu::InsnClass> classes;
   std::regex exclude;
   std::regex include{""};  // only rows whose name matches (std::regex search); empty: all
-  // The default: integer data processing, multiply, divide, loads and stores; no exclusives,
-  // acquire/release, table branches or anything writing the PC or SP by design.
+  // The default: integer data processing, multiply, divide, loads and stores, and the harmless
+  // system instructions; no store-exclusives, table branches or anything writing PC or SP.
   static RowFilter integer_default();
   bool allows(const cpu::Encoding& row) const;
 };
