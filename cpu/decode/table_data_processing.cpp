@@ -65,12 +65,13 @@ DecodeStatus decode_shift_imm_T1(Fields f, DecodedInsn& out) {
   return DecodeStatus::Ok;
 }
 
-// MOV (register) T2: MOVS <Rd>, <Rm> (LSL #0); setflags = !InITBlock().
+// MOV (register) T2: MOVS <Rd>, <Rm> (the LSL #0 form). Inside an IT block it is UNPREDICTABLE,
+// which exec::MOV_reg_T2 checks at execution; outside, the flags are set.
 DecodeStatus decode_MOV_reg_T2(Fields f, DecodedInsn& out) {
   out.d = reg(f, 'd');
   out.m = reg(f, 'm');
   no_shift(out);
-  out.setflags = SetFlags::OutsideIt;
+  out.setflags = SetFlags::Yes;
   return DecodeStatus::Ok;
 }
 
@@ -145,7 +146,7 @@ DecodeStatus decode_ADD_reg_T2(Fields f, DecodedInsn& out) {
   no_shift(out);
   out.setflags = SetFlags::No;
   // "if n == 15 && m == 15 then UNPREDICTABLE". The other rule, d == 15 inside an IT block but not
-  // last, depends on run-time state; we execute it as the branch it encodes.
+  // last, depends on run-time state and is checked by exec::write_result_high.
   return ok_unless(out.n == 15 && out.m == 15);
 }
 
@@ -169,8 +170,8 @@ DecodeStatus decode_CMP_reg_T2(Fields f, DecodedInsn& out) {
 }
 
 // MOV (register) T1: MOV <Rd>, <Rm> with high registers, no flags; Rd == PC is a branch
-// (ALUWritePC). The rule "d == 15 inside an IT block but not last" is a run-time condition; we
-// execute the branch.
+// (ALUWritePC). The rule "d == 15 inside an IT block but not last" is a run-time condition, checked
+// by exec::write_result_high.
 DecodeStatus decode_MOV_reg_T1(Fields f, DecodedInsn& out) {
   out.d = reg(f, 'd');
   out.m = reg(f, 'm');
@@ -215,7 +216,7 @@ DecodeStatus decode_low_rd_rm(Fields f, DecodedInsn& out) {
 // clang-format off
 constexpr Encoding kT16[] = {
     encoding("T16_LSL_imm_T1", "00000iiiiimmmddd", decode_shift_imm_T1<0>, kShiftedReg<AluOp::MOV>, kDP),
-    encoding("T16_MOV_reg_T2", "0000000000mmmddd", decode_MOV_reg_T2, kShiftedReg<AluOp::MOV>, kDP),
+    encoding("T16_MOV_reg_T2", "0000000000mmmddd", decode_MOV_reg_T2, exec::MOV_reg_T2, kDP),
     encoding("T16_LSR_imm_T1", "00001iiiiimmmddd", decode_shift_imm_T1<1>, kShiftedReg<AluOp::MOV>, kDP),
     encoding("T16_ASR_imm_T1", "00010iiiiimmmddd", decode_shift_imm_T1<2>, kShiftedReg<AluOp::MOV>, kDP),
     encoding("T16_ADD_reg_T1", "0001100mmmnnnddd", decode_add_sub_reg_T1, kShiftedReg<AluOp::ADD>, kDP),

@@ -2,6 +2,8 @@
 
 #include <bit>
 
+#include "cpu/exec/it_block_rules.h"
+
 namespace minifvp::cpu::exec {
 namespace {
 
@@ -17,6 +19,9 @@ uint32_t zero_extend_reg(Core& core, unsigned n) {
 
 void write_result_high(Core& core, unsigned d, uint32_t value) {
   if (d == 15) {
+    // ADD (register) T2 and MOV (register) T1: "if d == 15 && InITBlock() && !LastInITBlock() then
+    // UNPREDICTABLE" (the 32-bit encodings cannot name the PC as Rd).
+    require_outside_or_last_in_it_block(core, "a data-processing write to the PC");
     core.alu_write_pc(value);
     return;
   }
@@ -25,6 +30,11 @@ void write_result_high(Core& core, unsigned d, uint32_t value) {
     core.raise(FaultKind::StackOverflow, "SP written below the stack limit");
   }
   core.state().r[13] = sp;
+}
+
+void MOV_reg_T2(Core& core, const DecodedInsn& insn) {
+  require_outside_it_block(core, "MOVS <Rd>, <Rm> (MOV (register) T2)");
+  alu<AluOp::MOV, Operand2::ShiftedReg>(core, insn);
 }
 
 void ADR(Core& core, const DecodedInsn& insn) {

@@ -129,6 +129,10 @@ void alu(Core& core, const DecodedInsn& insn) {
   }
 }
 
+// MOV (register) T2, MOVS <Rd>, <Rm>: "if InITBlock() then UNPREDICTABLE" (our choice: UNDEFINED),
+// otherwise MOV with setflags. Operands as alu<MOV, ShiftedReg>.
+void MOV_reg_T2(Core& core, const DecodedInsn& insn);
+
 // ADR: R[d] = Align(PC, 4) + imm (imm is already negated for the subtracting encoding).
 // Operands: d, imm.
 void ADR(Core& core, const DecodedInsn& insn);

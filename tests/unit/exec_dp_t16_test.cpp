@@ -430,5 +430,41 @@ TEST_F(DpT16, FlagSettingFormsInsideRealItInstruction) {
   EXPECT_FALSE(s().z);
 }
 
+// MOV/ADD to the PC inside an IT block must be its last instruction ("if d == 15 && InITBlock() &&
+// !LastInITBlock() then UNPREDICTABLE"; our choice is UNDEFINED).
+TEST_F(DpT16, PcWriteInsideItBlockMustBeLast) {
+  if (cpu::Decoder::instance().match(0xbf04, false) == nullptr) {
+    GTEST_SKIP() << "the IT encoding is not in the tables on this branch (branch/system group)";
+  }
+  set_nzcv(false, true, false, false);
+  r(0) = CpuHarness::kCodeBase + 6;
+  // itt eq; moveq pc, r0; moveq r1, #1
+  EXPECT_EQ(run_until_stop({0xbf04, 0x4687, 0x2101}), cpu::StopReason::Fault);
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::UndefinedInstruction);
+  EXPECT_EQ(h.core().last_fault_pc(), CpuHarness::kCodeBase + 2);
+
+  // it eq; moveq pc, r0 (last in the block); movs r1, #1 (skipped); movs r2, #2
+  s().it.bits = 0;  // the fault left the block's ITSTATE behind (no exception model yet)
+  r(0) = CpuHarness::kCodeBase + 6;
+  r(1) = 0;
+  run({0xbf08, 0x4687, 0x2101, 0x2202});
+  EXPECT_EQ(r(1), 0u);
+  EXPECT_EQ(r(2), 2u);
+}
+
+// MOVS <Rd>, <Rm> (MOV (register) T2) is UNPREDICTABLE inside an IT block; our choice is UNDEFINED.
+TEST_F(DpT16, MovsRegisterInsideItBlockIsUndefined) {
+  set_nzcv(false, true, false, false);
+  s().it.bits = 0x08;                                           // IT EQ, one instruction
+  EXPECT_EQ(run_until_stop({0x0008}), cpu::StopReason::Fault);  // movs r0, r1
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::UndefinedInstruction);
+  // LSLS with a non-zero amount is fine inside the block (no flags).
+  s().it.bits = 0x08;
+  r(1) = 1;
+  run({0x0048});  // lsls r0, r1, #1
+  EXPECT_EQ(r(0), 2u);
+  EXPECT_TRUE(s().z);
+}
+
 }  // namespace
 }  // namespace minifvp::test
