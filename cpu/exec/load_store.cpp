@@ -4,6 +4,7 @@
 
 #include "cpu/arm_pseudocode.h"
 #include "cpu/exec/it_block_rules.h"
+#include "cpu/exec/stack_limit.h"
 
 namespace minifvp::cpu::exec {
 namespace {
@@ -44,6 +45,11 @@ uint32_t offset_address(uint32_t base, uint32_t imm, bool add) {
   return add ? base + imm : base - imm;
 }
 
+// Writeback to SP is stack-limit checked before the instruction's memory accesses.
+void check_writeback(Core& core, const DecodedInsn& insn, uint32_t new_base) {
+  if (insn.n == 13 && insn.wback) check_stack_limit(core, new_base);
+}
+
 // LDR{B,H,SB,SH}{,T} (immediate): the shared execute pseudocode.
 //   offset_addr = if add then (R[n] + imm32) else (R[n] - imm32);
 //   address = if index then offset_addr else R[n];
@@ -54,6 +60,7 @@ void load_immediate(Core& core, const DecodedInsn& insn) {
   const uint32_t base = core.reg(insn.n);
   const uint32_t offset_addr = offset_address(base, insn.imm, insn.add);
   const uint32_t address = insn.index ? offset_addr : base;
+  check_writeback(core, insn, offset_addr);
   const uint32_t data = load_extended<kSize, kSigned>(core, address, kUnprivileged);
   if (insn.wback) core.set_reg(insn.n, offset_addr);
   if constexpr (kSize == 4) {
@@ -69,6 +76,7 @@ void store_immediate(Core& core, const DecodedInsn& insn) {
   const uint32_t base = core.reg(insn.n);
   const uint32_t offset_addr = offset_address(base, insn.imm, insn.add);
   const uint32_t address = insn.index ? offset_addr : base;
+  check_writeback(core, insn, offset_addr);
   core.write_memory(address, kSize, core.reg(insn.t), Alignment::Any, kUnprivileged);
   if (insn.wback) core.set_reg(insn.n, offset_addr);
 }
@@ -272,30 +280,36 @@ void memory_hint(Core&, const DecodedInsn&) {}
 void LDM(Core& core, const DecodedInsn& insn) {
   const uint32_t registers = insn.imm;
   const uint32_t base = core.reg(insn.n);
+  const uint32_t new_base = base + 4 * static_cast<uint32_t>(std::popcount(registers));
+  const bool wback = insn.wback && ((registers >> insn.n) & 1) == 0;
+  if (wback) check_writeback(core, insn, new_base);
   load_register_list(core, registers, base);
-  if (insn.wback && ((registers >> insn.n) & 1) == 0) {
-    core.set_reg(insn.n, base + 4 * static_cast<uint32_t>(std::popcount(registers)));
-  }
+  if (wback) core.set_reg(insn.n, new_base);
 }
 
 // LDMDB: address = R[n] - 4*BitCount; if wback && registers<n> == '0' then R[n] = address.
 void LDMDB(Core& core, const DecodedInsn& insn) {
   const uint32_t registers = insn.imm;
   const uint32_t address = core.reg(insn.n) - 4 * static_cast<uint32_t>(std::popcount(registers));
+  const bool wback = insn.wback && ((registers >> insn.n) & 1) == 0;
+  if (wback) check_writeback(core, insn, address);
   load_register_list(core, registers, address);
-  if (insn.wback && ((registers >> insn.n) & 1) == 0) core.set_reg(insn.n, address);
+  if (wback) core.set_reg(insn.n, address);
 }
 
 // STM: stores from R[n] upwards; if wback then R[n] += 4*BitCount.
 void STM(Core& core, const DecodedInsn& insn) {
   const uint32_t base = core.reg(insn.n);
+  const uint32_t new_base = base + 4 * static_cast<uint32_t>(std::popcount(insn.imm));
+  check_writeback(core, insn, new_base);
   store_register_list(core, insn.imm, base);
-  if (insn.wback) core.set_reg(insn.n, base + 4 * static_cast<uint32_t>(std::popcount(insn.imm)));
+  if (insn.wback) core.set_reg(insn.n, new_base);
 }
 
 // STMDB/PUSH: address = R[n] - 4*BitCount; stores upwards from there; if wback R[n] = address.
 void STMDB(Core& core, const DecodedInsn& insn) {
   const uint32_t address = core.reg(insn.n) - 4 * static_cast<uint32_t>(std::popcount(insn.imm));
+  check_writeback(core, insn, address);
   store_register_list(core, insn.imm, address);
   if (insn.wback) core.set_reg(insn.n, address);
 }
@@ -305,6 +319,7 @@ void LDRD_imm(Core& core, const DecodedInsn& insn) {
   const uint32_t base = core.reg(insn.n);
   const uint32_t offset_addr = offset_address(base, insn.imm, insn.add);
   const uint32_t address = insn.index ? offset_addr : base;
+  check_writeback(core, insn, offset_addr);
   const uint32_t first = core.read_memory(address, 4, Alignment::Aligned);
   const uint32_t second = core.read_memory(address + 4, 4, Alignment::Aligned);
   if (insn.wback) core.set_reg(insn.n, offset_addr);
@@ -326,6 +341,7 @@ void STRD_imm(Core& core, const DecodedInsn& insn) {
   const uint32_t base = core.reg(insn.n);
   const uint32_t offset_addr = offset_address(base, insn.imm, insn.add);
   const uint32_t address = insn.index ? offset_addr : base;
+  check_writeback(core, insn, offset_addr);
   if ((address & 3) != 0) {
     // MemA checks each access; checking the first before either write keeps memory unchanged.
     core.raise_data_fault(FaultKind::Unaligned, address, "unaligned STRD");

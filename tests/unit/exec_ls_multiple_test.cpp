@@ -10,7 +10,9 @@ namespace {
 constexpr uint32_t kData = CpuHarness::kDataBase;
 
 // Executes exactly one instruction.
-cpu::StopReason step(CpuHarness& h) { return h.run(1); }
+cpu::StopReason step(CpuHarness& h) {
+  return h.run(1);
+}
 
 TEST(ExecLoadStoreMultiple, PushAndPopWithPcInterworking) {
   CpuHarness h;
@@ -268,9 +270,9 @@ TEST(ExecLoadStoreMultiple, ByteHalfwordAndAcquireReleaseExclusives) {
 }
 
 TEST(ExecLoadStoreMultiple, ExclusivesAndAcquireReleaseRequireAlignment) {
-  for (const auto& code : {std::initializer_list<uint16_t>{0xe852, 0x1f00},  // ldrex r1, [r2]
-                           std::initializer_list<uint16_t>{0xe842, 0x4300},  // strex r3,r4,[r2]
-                           std::initializer_list<uint16_t>{0xe8d2, 0x6f9f},  // ldah r6, [r2]
+  for (const auto& code : {std::initializer_list<uint16_t>{0xe852, 0x1f00},     // ldrex r1, [r2]
+                           std::initializer_list<uint16_t>{0xe842, 0x4300},     // strex r3,r4,[r2]
+                           std::initializer_list<uint16_t>{0xe8d2, 0x6f9f},     // ldah r6, [r2]
                            std::initializer_list<uint16_t>{0xe8c2, 0x4faf}}) {  // stl r4, [r2]
     CpuHarness h;
     h.load(code);
@@ -302,6 +304,33 @@ TEST(ExecLoadStoreMultiple, TableBranchHalfword) {
   h.state().r[1] = 1;
   step(h);
   EXPECT_EQ(h.state().r[15], 0x1004u + 0x400u);
+}
+
+TEST(ExecLoadStoreMultiple, PushBelowTheStackLimitFaultsBeforeWriting) {
+  {
+    CpuHarness h;
+    h.load({0xb510 /* push {r4, lr} */, 0xb510});
+    h.state().r[13] = kData + 0x10;
+    h.state().msplim = kData + 0x08;  // the first PUSH reaches the limit exactly: allowed
+    h.state().r[4] = 0x44;
+    EXPECT_EQ(h.run(), cpu::StopReason::Fault);
+    EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::StackOverflow);
+    EXPECT_EQ(h.core().last_fault_pc(), CpuHarness::kCodeBase + 2);
+    EXPECT_EQ(h.state().r[13], kData + 0x08);
+    EXPECT_EQ(h.read32(kData + 0x08), 0x44u);
+    EXPECT_EQ(h.read32(kData + 0x00), 0u);  // the violating PUSH wrote nothing
+  }
+  {
+    // With the process stack in use PSPLIM applies (MSPLIM would allow the store).
+    CpuHarness h;
+    h.load({0xf84d, 0x8d04 /* str.w r8, [sp, #-4]! */});
+    h.state().control = 2;
+    h.state().r[13] = kData + 0x10;
+    h.state().psplim = kData + 0x10;
+    EXPECT_EQ(h.run(), cpu::StopReason::Fault);
+    EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::StackOverflow);
+    EXPECT_EQ(h.state().r[13], kData + 0x10);
+  }
 }
 
 }  // namespace
