@@ -12,6 +12,15 @@ are compared and each mismatch is reported with its encodings, row names, disass
 state and both final states.
 
 Exit status: 0 all equal, 1 mismatches or a broken run, 77 a needed tool is missing (ctest SKIP).
+
+Examples:
+  scripts/randdiff.py                                 # seed 1, 2000 single-instruction cases
+  scripts/randdiff.py --seed 7 --rows 'SMLA|SMUL'     # only rows whose name matches
+  scripts/randdiff.py --max-insns 3 --seeds 10        # sequences, ten seeds
+  scripts/randdiff.py --long                          # 50 seeds x 4095 cases, sequences
+  scripts/randdiff.py --work-dir /tmp/rd              # keep cases.S, cases.txt, cases.elf
+A mismatch is reproduced by its seed (plus the same --cases/--max-insns/--rows options); the case
+number is its index in cases.txt and its stub is at 0x10010000 + 16 * index in cases.elf.
 """
 
 import argparse

@@ -28,7 +28,7 @@ constexpr std::array<uint32_t, 12> kEdgeValues = {0,          1,          2,    
 
 // Tries per row before the row counts as unusable (its encodings never decode as Ok or never run).
 constexpr unsigned kDrawsPerEncoding = 64;
-constexpr unsigned kFailedDrawsBeforeGivingUp = 4;
+constexpr unsigned kFailedDrawsBeforeGivingUp = 8;
 constexpr unsigned kTriesPerCase = 32;
 
 // Whether the Arm ARM says this instruction writes SP or PC (a branch, a stack adjustment,
