@@ -45,8 +45,11 @@ def parse_args():
     p.add_argument("--cases", type=int, default=2000, help="cases per seed (at most 4095)")
     p.add_argument("--seeds", type=int, default=1, help="number of consecutive seeds to run")
     p.add_argument("--long", action="store_true",
-                   help="long mode: 50 seeds of 4095 cases, up to 3 instructions per case")
+                   help="long mode: 50 seeds of 4095 cases, up to 3 instructions per case, "
+                   "20%% IT blocks")
     p.add_argument("--max-insns", type=int, default=1, help="test instructions per case (1-3)")
+    p.add_argument("--it", type=int, default=0,
+                   help="percent of cases that are a whole IT block (IT + 1-3 instructions)")
     p.add_argument("--classes", help="instruction classes, comma separated "
                    "(dp,mul,div,load,store,ldm,stm; default: all of these)")
     p.add_argument("--exclude", help="regular expression of row names to leave out")
@@ -62,6 +65,7 @@ def parse_args():
         args.seeds = max(args.seeds, 50)
         args.cases = 4095
         args.max_insns = max(args.max_insns, 3)
+        args.it = args.it or 20
     if not 1 <= args.cases <= 4095:
         p.error("--cases must be 1..4095")
     return args
@@ -101,7 +105,8 @@ def build_firmware(tools, work, args, seed):
     cases_s = os.path.join(work, "cases.S")
     cases_txt = os.path.join(work, "cases.txt")
     gen = [tools["randgen"], "generate", "--seed", str(seed), "--cases", str(args.cases),
-           "--max-insns", str(args.max_insns), "--asm", cases_s, "--list", cases_txt]
+           "--max-insns", str(args.max_insns), "--it", str(args.it),
+           "--asm", cases_s, "--list", cases_txt]
     if args.classes:
         gen += ["--classes", args.classes]
     if args.exclude:

@@ -124,6 +124,24 @@ CaseGenerator::CaseGenerator(GeneratorOptions options)
       if (options_.filter.allows(*row)) rows_.push_back(row);
     }
   }
+  // IT is generated only as a whole block (random_it()), never drawn as a row of its own.
+  cpu::DecodedInsn decoded;
+  if (cpu::Decoder::instance().decode(0xbf08, false, decoded) == cpu::DecodeStatus::Ok) {
+    it_row_ = decoded.encoding;  // IT EQ
+  }
+}
+
+TestInsn CaseGenerator::random_it(unsigned count) {
+  // ITSTATE = firstcond:mask; slot k (2..count) is "then" when mask<5-k> == firstcond<0>, and the
+  // lowest set bit of mask ends the block (Armv8-M ARM, IT).
+  const uint32_t firstcond = rng_.below(15);
+  uint32_t mask = 0;
+  for (unsigned slot = 2; slot <= count; ++slot) {
+    const bool else_slot = firstcond != 14 && rng_.chance(50);
+    mask |= ((firstcond & 1) ^ (else_slot ? 1u : 0u)) << (5 - slot);
+  }
+  mask |= 1u << (4 - count);
+  return TestInsn{0xbf00 | (firstcond << 4) | mask, false};
 }
 
 bool CaseGenerator::draw_encoding(const cpu::Encoding& row, TestInsn& out,
@@ -217,7 +235,8 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
       for (uint32_t& value : tc.r) value = random_register_value();
       tc.lr = random_register_value();
       tc.apsr = rng_.next32() & kApsrMask;
-      const unsigned count = 1 + rng_.below(max_insns);
+      const bool it_block = it_row_ != nullptr && rng_.chance(options_.it_percent);
+      const unsigned count = 1 + rng_.below(it_block ? 3 : max_insns);
       bool drawn = true;
       for (unsigned k = 0; k < count; ++k) {
         const cpu::Encoding* row = live[rng_.below(static_cast<uint32_t>(live.size()))];
@@ -236,10 +255,17 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
         generated.rows.push_back(decoded_row);
       }
       if (!drawn) continue;
+      if (it_block) {
+        if (tc.length_bytes() + 2 > RD_STUB_MAX_BYTES) continue;
+        tc.insns.insert(tc.insns.begin(), random_it(count));
+        generated.rows.insert(generated.rows.begin(), it_row_);
+      }
       bool outside_access = false;
       if (behaves(index, tc, outside_access)) {
         accepted = true;
-        for (const cpu::Encoding* row : generated.rows) succeeded[index_of(row)] = true;
+        for (const cpu::Encoding* row : generated.rows) {
+          if (row != it_row_) succeeded[index_of(row)] = true;
+        }
       } else if (outside_access && tc.insns.size() == 1) {
         ++report.outside_access[generated.rows[0]];
       }

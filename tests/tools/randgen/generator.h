@@ -46,6 +46,7 @@ struct GeneratorOptions {
   uint64_t seed = 1;
   unsigned cases = 1000;
   unsigned max_insns = 1;  // test instructions per case (1..3)
+  unsigned it_percent = 0; // cases that are a whole IT block: IT and 1-3 conditional instructions
   RowFilter filter = RowFilter::integer_default();
 };
 
@@ -77,7 +78,12 @@ class CaseGenerator {
   // Runs the case in-process: rejects it when it branches, writes SP, or stops the core.
   bool behaves(uint32_t index, const TestCase& test_case, bool& outside_access);
 
+  // An IT instruction for `count` following instructions with a random condition and random
+  // then/else slots (firstcond AL only with all slots "then", as the Arm ARM requires).
+  TestInsn random_it(unsigned count);
+
   GeneratorOptions options_;
+  const cpu::Encoding* it_row_ = nullptr;  // the decoder's IT row, if it has one
   Rng rng_;
   CaseMachine machine_;
   std::vector<const cpu::Encoding*> rows_;

@@ -1,6 +1,7 @@
 // randgen: the host side of the random-instruction differential test (scripts/randdiff.py).
 //
-//   randgen generate --seed S --cases N [--max-insns K] [--classes dp,mul,...] [--exclude RE]
+//   randgen generate --seed S --cases N [--max-insns K] [--it PERCENT] [--classes dp,mul,...]
+//                    [--exclude RE]
 //                    [--rows RE]
 //                    --asm cases.S --list cases.txt
 //       draws N cases from minifvp's decode tables and writes the firmware's case file and a case
@@ -27,7 +28,8 @@ namespace minifvp::randdiff {
 namespace {
 
 int usage() {
-  std::cerr << "usage: randgen generate --seed S --cases N [--max-insns K] [--classes LIST]\n"
+  std::cerr << "usage: randgen generate --seed S --cases N [--max-insns K] [--it PERCENT]\n"
+               "                        [--classes LIST]\n"
                "                        [--exclude REGEX] [--rows REGEX] --asm FILE.S --list FILE.txt\n"
                "       randgen run FILE.elf\n"
                "       randgen rows\n";
@@ -54,6 +56,8 @@ int generate(const std::vector<std::string>& args) {
       options.cases = static_cast<unsigned>(number);
     } else if (arg == "--max-insns" && parse_number(value, number) && number >= 1 && number <= 3) {
       options.max_insns = static_cast<unsigned>(number);
+    } else if (arg == "--it" && parse_number(value, number) && number <= 100) {
+      options.it_percent = static_cast<unsigned>(number);
     } else if (arg == "--classes") {
       options.filter.classes.clear();
       std::stringstream list(value);
