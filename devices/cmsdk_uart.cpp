@@ -102,8 +102,7 @@ AccessStatus CmsdkUart::read(uint32_t offset, unsigned size, uint32_t& value) {
       }
       break;
   }
-  reg >>= shift;
-  value = size >= 4 ? reg : reg & ((1u << (8 * size)) - 1);
+  value = register_lanes(reg, offset, size);
   return AccessStatus::Ok;
 }
 

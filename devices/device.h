@@ -28,6 +28,13 @@ struct RegisterInfo {
 // Looks up a register by offset; nullptr when the offset is not in the table.
 const RegisterInfo* find_register(std::span<const RegisterInfo> table, uint32_t offset);
 
+// The bytes a read of `size` bytes at `offset` sees of the 32-bit register containing it
+// (sub-word reads of word registers: the lanes at offset & 3).
+inline uint32_t register_lanes(uint32_t word, uint32_t offset, unsigned size) {
+  word >>= (offset & 3u) * 8;
+  return size >= 4 ? word : word & ((1u << (8 * size)) - 1);
+}
+
 // Result of a device access. A device answers Error for accesses the hardware would answer with
 // a bus error (the bus turns that into a BusFault for the master).
 enum class AccessStatus : uint8_t { Ok, Error };

@@ -95,8 +95,7 @@ AccessStatus Fpgaio::read(uint32_t offset, unsigned size, uint32_t& value) {
       guest_error("read of an unknown register", offset);
       break;
   }
-  reg >>= (offset & 3u) * 8;
-  value = size >= 4 ? reg : reg & ((1u << (8 * size)) - 1);
+  value = register_lanes(reg, offset, size);
   return AccessStatus::Ok;
 }
 

@@ -82,8 +82,7 @@ AccessStatus Scc::read(uint32_t offset, unsigned size, uint32_t& value) {
         break;
     }
   }
-  reg >>= (offset & 3u) * 8;
-  value = size >= 4 ? reg : reg & ((1u << (8 * size)) - 1);
+  value = register_lanes(reg, offset, size);
   return AccessStatus::Ok;
 }
 

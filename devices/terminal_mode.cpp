@@ -79,6 +79,11 @@ void uninstall_handlers() {
 
 bool enter_raw_terminal_mode(int fd) {
   if (g_raw_active != 0 || isatty(fd) == 0) return false;
+  // A background job must not touch the terminal's settings (tcsetattr would stop it with
+  // SIGTTOU); it runs with the terminal as it is.
+  // (tcgetpgrp fails for a terminal that is not our controlling one: that one is ours to set.)
+  const pid_t foreground = tcgetpgrp(fd);
+  if (foreground != -1 && foreground != getpgrp()) return false;
   struct termios attrs {};
   if (tcgetattr(fd, &attrs) != 0) return false;
   g_saved_attrs = attrs;

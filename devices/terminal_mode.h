@@ -14,7 +14,8 @@
 namespace minifvp {
 
 // Puts `fd` (a TTY) in raw mode. Returns false, leaving the terminal untouched, when `fd` is not a
-// terminal or its attributes cannot be changed. Only one terminal can be in raw mode at a time.
+// terminal, the process is not in the terminal's foreground process group (a background job), or
+// the attributes cannot be changed. Only one terminal can be in raw mode at a time.
 bool enter_raw_terminal_mode(int fd);
 
 // Restores the settings saved by enter_raw_terminal_mode (idempotent, async-signal-safe).

@@ -15,11 +15,6 @@ constexpr uint32_t kCounterMask = (1u << Pmu::kCycleCounterBit) | 0xff;
 constexpr uint32_t kEvtyperMask = 0xffff;
 constexpr uint32_t kDividedCycles = 64;
 
-uint32_t extract(uint32_t word, uint32_t offset, unsigned size) {
-  word >>= (offset & 3u) * 8;
-  return size >= 4 ? word : word & ((1u << (8 * size)) - 1);
-}
-
 }  // namespace
 
 Pmu::Pmu(Core& core, const SystemControlSpace& scs) : Device("pmu"), core_(core), scs_(scs) {
@@ -130,7 +125,7 @@ AccessStatus Pmu::read(uint32_t offset, unsigned size, uint32_t& value) {
         break;
     }
   }
-  value = extract(word, offset, size);
+  value = register_lanes(word, offset, size);
   return AccessStatus::Ok;
 }
 

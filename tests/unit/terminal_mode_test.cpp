@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <pty.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -112,6 +113,37 @@ TEST(TerminalMode, SigintChainsToTheHandlerInstalledBeforeWithTheTerminalRestore
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 7);
+  EXPECT_TRUE(canonical_with_echo(pty.attrs()));
+}
+
+TEST(TerminalMode, BackgroundJobLeavesItsControllingTerminalAlone) {
+  Pty pty;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    // A new session with the pty as controlling terminal; the session's group is in front.
+    if (setsid() < 0 || ioctl(pty.slave, TIOCSCTTY, 0) != 0) _exit(90);
+    const pid_t job = fork();
+    if (job == 0) {
+      setpgid(0, 0);  // a background job of that session
+      _exit(enter_raw_terminal_mode(pty.slave) ? 1 : 0);
+    }
+    int job_status = 0;
+    waitpid(job, &job_status, WUNTRACED);
+    if (WIFSTOPPED(job_status)) {  // stopped by SIGTTOU: it touched the terminal
+      kill(job, SIGKILL);
+      waitpid(job, &job_status, 0);
+      _exit(93);
+    }
+    if (!WIFEXITED(job_status) || WEXITSTATUS(job_status) != 0) _exit(91);
+    // The foreground group may.
+    if (!enter_raw_terminal_mode(pty.slave)) _exit(92);
+    restore_terminal();
+    _exit(0);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_TRUE(canonical_with_echo(pty.attrs()));
 }
 
