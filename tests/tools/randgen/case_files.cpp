@@ -1,11 +1,10 @@
 #include "case_files.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <gelf.h>
 #include <libelf.h>
 #include <unistd.h>
-
-#include <fmt/format.h>
 
 namespace minifvp::randdiff {
 
@@ -40,8 +39,7 @@ void write_cases_assembly(std::ostream& out, const std::vector<GeneratedCase>& c
       }
     }
     out << "    b.w test_done\n";
-    out << fmt::format("    .space {}, 0\n",
-                       RD_STUB_STRIDE - 4 - gc.test_case.length_bytes());
+    out << fmt::format("    .space {}, 0\n", RD_STUB_STRIDE - 4 - gc.test_case.length_bytes());
   }
 }
 

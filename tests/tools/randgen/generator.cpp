@@ -22,9 +22,8 @@ constexpr std::array<std::pair<InsnClass, const char*>, 10> kClassNames = {{
     {InsnClass::Coprocessor, "cp"},
 }};
 
-constexpr std::array<uint32_t, 12> kEdgeValues = {0,          1,          2,          0x7f,
-                                                  0x80,       0xff,       0x7fff,     0x8000,
-                                                  0xffff,     0x7fffffff, 0x80000000, 0xffffffff};
+constexpr std::array<uint32_t, 12> kEdgeValues = {
+    0, 1, 2, 0x7f, 0x80, 0xff, 0x7fff, 0x8000, 0xffff, 0x7fffffff, 0x80000000, 0xffffffff};
 
 // Tries per row before the row counts as unusable (its encodings never decode as Ok or never run).
 constexpr unsigned kDrawsPerEncoding = 64;
@@ -103,11 +102,11 @@ RowFilter RowFilter::integer_default() {
   // Store-exclusives depend on the monitor state the driver leaves behind; table branches, PUSH
   // and POP write PC or SP by definition. System-class rows are narrowed further per encoding
   // (system_insn_usable()).
-  return RowFilter{{InsnClass::DataProcessing, InsnClass::Multiply, InsnClass::Divide,
-                    InsnClass::Load, InsnClass::Store, InsnClass::LoadMultiple,
-                    InsnClass::StoreMultiple, InsnClass::System},
-                   std::regex("STREX|STLEX|TBB|TBH|PUSH|POP|BKPT|SVC|UDF|WFI|WFE|SEV|CPS|IT_|"
-                              "CLREX|SG_|TT")};
+  return RowFilter{
+      {InsnClass::DataProcessing, InsnClass::Multiply, InsnClass::Divide, InsnClass::Load,
+       InsnClass::Store, InsnClass::LoadMultiple, InsnClass::StoreMultiple, InsnClass::System},
+      std::regex("STREX|STLEX|TBB|TBH|PUSH|POP|BKPT|SVC|UDF|WFI|WFE|SEV|CPS|IT_|"
+                 "CLREX|SG_|TT")};
 }
 
 bool RowFilter::allows(const cpu::Encoding& row) const {
@@ -183,9 +182,8 @@ void CaseGenerator::seed_addressing(const cpu::DecodedInsn& insn, TestCase& test
   const bool register_offset = insn.encoding->name.find("_reg") != std::string_view::npos;
   if (uint32_t* base = slot(insn.n)) {
     // [Rn, Rn, LSL #s] addresses Rn * (1 + 2^s): pick Rn so that this lands near the target.
-    *base = register_offset && insn.m == insn.n
-                ? (target / (1u + (1u << insn.shift_n))) & ~3u
-                : target;
+    *base =
+        register_offset && insn.m == insn.n ? (target / (1u + (1u << insn.shift_n))) & ~3u : target;
   }
   if (insn.m != insn.n) {
     if (uint32_t* index = slot(insn.m)) *index = 4 * rng_.below(17);

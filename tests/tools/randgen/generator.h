@@ -45,8 +45,8 @@ struct RowFilter {
 struct GeneratorOptions {
   uint64_t seed = 1;
   unsigned cases = 1000;
-  unsigned max_insns = 1;  // test instructions per case (1..3)
-  unsigned it_percent = 0; // cases that are a whole IT block: IT and 1-3 conditional instructions
+  unsigned max_insns = 1;   // test instructions per case (1..3)
+  unsigned it_percent = 0;  // cases that are a whole IT block: IT and 1-3 conditional instructions
   RowFilter filter = RowFilter::integer_default();
 };
 
@@ -56,9 +56,9 @@ struct GeneratedCase {
 };
 
 struct GeneratorReport {
-  unsigned candidate_rows = 0;                // rows the filter allows
-  std::vector<const cpu::Encoding*> used;     // rows at least one case uses
-  std::vector<const cpu::Encoding*> unusable; // allowed rows that never gave a usable encoding
+  unsigned candidate_rows = 0;                 // rows the filter allows
+  std::vector<const cpu::Encoding*> used;      // rows at least one case uses
+  std::vector<const cpu::Encoding*> unusable;  // allowed rows that never gave a usable encoding
   // Single-instruction cases dropped because minifvp accessed memory outside the scratch, by row.
   std::map<const cpu::Encoding*, unsigned> outside_access;
 };

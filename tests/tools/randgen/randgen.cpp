@@ -28,11 +28,12 @@ namespace minifvp::randdiff {
 namespace {
 
 int usage() {
-  std::cerr << "usage: randgen generate --seed S --cases N [--max-insns K] [--it PERCENT]\n"
-               "                        [--classes LIST]\n"
-               "                        [--exclude REGEX] [--rows REGEX] --asm FILE.S --list FILE.txt\n"
-               "       randgen run FILE.elf\n"
-               "       randgen rows\n";
+  std::cerr
+      << "usage: randgen generate --seed S --cases N [--max-insns K] [--it PERCENT]\n"
+         "                        [--classes LIST]\n"
+         "                        [--exclude REGEX] [--rows REGEX] --asm FILE.S --list FILE.txt\n"
+         "       randgen run FILE.elf\n"
+         "       randgen rows\n";
   return 2;
 }
 

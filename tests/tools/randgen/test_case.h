@@ -36,7 +36,9 @@ struct TestCase {
 constexpr uint32_t kApsrMask = 0xf80f0000;
 
 // Address of case `index`'s stub (layout.h).
-constexpr uint32_t stub_address(uint32_t index) { return RD_STUB_BASE + index * RD_STUB_STRIDE; }
+constexpr uint32_t stub_address(uint32_t index) {
+  return RD_STUB_BASE + index * RD_STUB_STRIDE;
+}
 
 // What one execution of a case left behind.
 struct CaseOutcome {
@@ -44,7 +46,7 @@ struct CaseOutcome {
   cpu::FaultKind fault_kind = cpu::FaultKind::UndefinedInstruction;
   bool fault_address_valid = false;
   cpu::StopReason stop = cpu::StopReason::InstructionLimit;
-  bool reached_end = false;  // PC arrived at the end of the test instructions
+  bool reached_end = false;     // PC arrived at the end of the test instructions
   bool outside_access = false;  // a data access outside the scratch and ITCM (with tracing on)
   cpu::CpuState state;
 };
