@@ -67,6 +67,15 @@ bool system_insn_usable(const cpu::DecodedInsn& insn) {
   return false;
 }
 
+// A load whose address is PC-relative: the T16 literal row, or a 32-bit load/store encoding with
+// Rn (hw1<3:0> in every T32 load/store encoding) == PC, which the decoder maps to its literal
+// form.
+bool is_literal_load(const TestInsn& insn, const cpu::Encoding& row) {
+  if (row.klass != InsnClass::Load && row.klass != InsnClass::LoadMultiple) return false;
+  if (row.name.find("_lit") != std::string_view::npos) return true;
+  return insn.is32 && ((insn.raw >> 16) & 0xf) == 15;
+}
+
 bool is_memory_class(InsnClass klass) {
   return klass == InsnClass::Load || klass == InsnClass::Store ||
          klass == InsnClass::LoadMultiple || klass == InsnClass::StoreMultiple;
@@ -248,6 +257,12 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
         }
         cpu::DecodedInsn decoded;
         cpu::Decoder::instance().decode(insn.raw, insn.is32, decoded);
+        // A literal load may read a stub not generated yet, whose contents the in-process check
+        // cannot know; in a sequence it comes last, so its value is never used as an address.
+        if (k + 1 < count && is_literal_load(insn, *decoded_row)) {
+          drawn = false;
+          break;
+        }
         if (is_memory_class(decoded_row->klass)) seed_addressing(decoded, tc);
         tc.insns.push_back(insn);
         generated.rows.push_back(decoded_row);
