@@ -1,0 +1,95 @@
+// Draws random test cases from the decoder's own tables (the idea of dynarmic's fuzz_thumb, with
+// QEMU as the oracle): every row of an allowed class is a template, its free bits are filled at
+// random until minifvp's decoder accepts the encoding, and registers and flags are seeded with a
+// mix of edge values and random words.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "cpu/decode/decoder.h"
+#include "test_case.h"
+
+namespace minifvp::randdiff {
+
+// A small, fully specified generator (splitmix64), so a seed gives the same cases on every host
+// and standard library.
+class Rng {
+ public:
+  explicit Rng(uint64_t seed) : state_(seed) {}
+  uint64_t next();
+  uint32_t next32() { return static_cast<uint32_t>(next() >> 32); }
+  // Uniform in [0, bound).
+  uint32_t below(uint32_t bound) { return static_cast<uint32_t>((next() >> 32) * bound >> 32); }
+  bool chance(unsigned percent) { return below(100) < percent; }
+
+ private:
+  uint64_t state_;
+};
+
+// Which rows take part. Classes are InsnClass values; `exclude` matches row names (std::regex
+// search) that are left out although their class is allowed.
+struct RowFilter {
+  std::vector<cpu::InsnClass> classes;
+  std::regex exclude;
+  std::regex include{""};  // only rows whose name matches (std::regex search); empty: all
+  // The default: integer data processing, multiply, divide, loads and stores, and the harmless
+  // system instructions; no store-exclusives, table branches or anything writing PC or SP.
+  static RowFilter integer_default();
+  bool allows(const cpu::Encoding& row) const;
+};
+
+struct GeneratorOptions {
+  uint64_t seed = 1;
+  unsigned cases = 1000;
+  unsigned max_insns = 1;   // test instructions per case (1..3)
+  unsigned it_percent = 0;  // cases that are a whole IT block: IT and 1-3 conditional instructions
+  RowFilter filter = RowFilter::integer_default();
+};
+
+struct GeneratedCase {
+  TestCase test_case;
+  std::vector<const cpu::Encoding*> rows;  // the row each instruction decoded as
+};
+
+struct GeneratorReport {
+  unsigned candidate_rows = 0;                 // rows the filter allows
+  std::vector<const cpu::Encoding*> used;      // rows at least one case uses
+  std::vector<const cpu::Encoding*> unusable;  // allowed rows that never gave a usable encoding
+  // Single-instruction cases dropped because minifvp accessed memory outside the scratch, by row.
+  std::map<const cpu::Encoding*, unsigned> outside_access;
+};
+
+class CaseGenerator {
+ public:
+  explicit CaseGenerator(GeneratorOptions options);
+
+  // Generates options.cases cases (fewer if no row is usable). Case i is meant to run as stub i.
+  std::vector<GeneratedCase> generate(GeneratorReport& report);
+
+ private:
+  // A random encoding of `row` that the decoder accepts as Ok; false after too many tries.
+  bool draw_encoding(const cpu::Encoding& row, TestInsn& out, const cpu::Encoding*& decoded_row);
+  uint32_t random_register_value();
+  void seed_addressing(const cpu::DecodedInsn& insn, TestCase& test_case);
+  // Runs the case in-process: rejects it when it branches, writes SP, or stops the core.
+  bool behaves(uint32_t index, const TestCase& test_case, bool& outside_access);
+
+  // An IT instruction for `count` following instructions with a random condition and random
+  // then/else slots (firstcond AL only with all slots "then", as the Arm ARM requires).
+  TestInsn random_it(unsigned count);
+
+  GeneratorOptions options_;
+  const cpu::Encoding* it_row_ = nullptr;  // the decoder's IT row, if it has one
+  Rng rng_;
+  CaseMachine machine_;
+  std::vector<const cpu::Encoding*> rows_;
+};
+
+std::string insn_class_name(cpu::InsnClass klass);
+bool parse_insn_class(const std::string& name, cpu::InsnClass& out);
+
+}  // namespace minifvp::randdiff
