@@ -88,5 +88,35 @@ INSTANTIATE_TEST_SUITE_P(
       return s;
     });
 
+// Bundles our own compiler (scripts/minifvp_ml/npu_compiler) produced for the TinyRPS CNN and the
+// sine MLP, committed with the numpy golden model's output: these are part of the repository, so
+// a missing file is a failure, not a skip.
+class CompiledBundle : public testing::TestWithParam<std::tuple<std::string, int>> {};
+
+TEST_P(CompiledBundle, ReproducesGoldenModelOutput) {
+  const auto& [name, macs] = GetParam();
+  const std::string dir = std::string(MINIFVP_SOURCE_DIR) + "/tests/npu/data/" + name;
+  ASSERT_TRUE(file_exists(dir + "/cmd_stream.bin")) << "missing committed bundle " << dir;
+  const BundleRun run = run_bundle(dir, macs);
+  EXPECT_EQ(run.status & 0xFFFF, npu::status::kCmdEndReached | npu::status::kIrqRaised)
+      << "STATUS 0x" << std::hex << run.status;
+  EXPECT_EQ(run.output, run.expected);
+  EXPECT_GT(run.cycles, 0u);
+  RecordProperty("npu_cycles", std::to_string(run.cycles));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    PipelineBundles, CompiledBundle,
+    testing::Values(std::make_tuple("tinyrps/ethos-u55-128", 128),
+                    std::make_tuple("tinyrps/ethos-u55-256", 256),
+                    std::make_tuple("sine_mlp/ethos-u55-128", 128)),
+    [](const testing::TestParamInfo<CompiledBundle::ParamType>& info) {
+      std::string s = std::get<0>(info.param);
+      for (char& c : s) {
+        if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+      }
+      return s;
+    });
+
 }  // namespace
 }  // namespace minifvp::test
