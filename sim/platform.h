@@ -50,10 +50,10 @@ struct UartConfig {
 };
 
 struct RunLimits {
-  double wall_seconds = 0;     // --timelimit (host wall clock); 0 = none
-  double cpu_seconds = 0;      // --cpulimit (host user + system time); 0 = none
-  uint64_t instructions = 0;   // --max-instructions; 0 = none
-  uint64_t cycles = 0;         // --cyclelimit (simulated core cycles); 0 = none
+  double wall_seconds = 0;    // --timelimit (host wall clock); 0 = none
+  double cpu_seconds = 0;     // --cpulimit (host user + system time); 0 = none
+  uint64_t instructions = 0;  // --max-instructions; 0 = none
+  uint64_t cycles = 0;        // --cyclelimit (simulated core cycles); 0 = none
 };
 
 struct PlatformConfig {
@@ -66,12 +66,12 @@ struct PlatformConfig {
   HostPortOptions port_options;
   bool semihosting_enabled = true;  // FVP cpu0.semihosting-enable (on by default there too)
   SemihostingConfig semihosting;
-  std::optional<uint32_t> initsvtor;     // overrides the description's reset VTOR
-  std::optional<uint32_t> itcm_size;     // cpu0.CFGITCMSZ, in bytes
-  std::optional<uint32_t> dtcm_size;     // cpu0.CFGDTCMSZ, in bytes
-  std::optional<NpuVariant> npu;         // the description's default when unset
-  uint32_t npu_num_macs = 0;             // ethosu.num_macs; 0 = the variant's default
-  std::string npu_extra_args;            // ethosu.extra_args (kept for the NPU model)
+  std::optional<uint32_t> initsvtor;  // overrides the description's reset VTOR
+  std::optional<uint32_t> itcm_size;  // cpu0.CFGITCMSZ, in bytes
+  std::optional<uint32_t> dtcm_size;  // cpu0.CFGDTCMSZ, in bytes
+  std::optional<NpuVariant> npu;      // the description's default when unset
+  uint32_t npu_num_macs = 0;          // ethosu.num_macs; 0 = the variant's default
+  std::string npu_extra_args;         // ethosu.extra_args (kept for the NPU model)
   RunLimits limits;
   // How many cycles the core runs between checks of host-side limits (timelimit, cpulimit).
   uint64_t slice_cycles = uint64_t{1} << 21;
