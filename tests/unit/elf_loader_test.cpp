@@ -219,6 +219,22 @@ TEST_F(ElfLoaderTest, SegmentWrappingTheAddressSpaceIsRejected) {
             std::string::npos);
 }
 
+TEST_F(ElfLoaderTest, ABadSegmentIsNamedWithItsSections) {
+  const auto image = ElfImageBuilder()
+                         .segment({.paddr = 0x10000000, .data = bytes_of({1, 2})})
+                         .segment({.paddr = 0x30000000, .data = {}, .mem_size = 0x50})
+                         .section({.name = ".text", .addr = 0x10000000, .size = 2})
+                         .section({.name = ".data", .addr = 0x30000000, .size = 0x10})
+                         .section({.name = ".bss", .addr = 0x30000010, .size = 0x40})
+                         .build();
+  const ElfImage elf = ElfImage::from_bytes(image, "fw.elf");
+  EXPECT_EQ(elf.segments()[0].sections, ".text");
+  EXPECT_EQ(elf.segments()[1].sections, ".data .bss");
+  EXPECT_EQ(load_error(image, bus_),
+            "fw.elf: segment 1 (.data .bss) at 0x30000000-0x3000004f (80 bytes) is outside mapped "
+            "memory: 0x30000000-0x3000004f is unmapped");
+}
+
 TEST_F(ElfLoaderTest, FileErrorsNameTheFile) {
   try {
     ElfImage::from_file("/nonexistent/fw.elf");
