@@ -37,6 +37,15 @@ def endless_loop(base):
     return elf32(base, image, base + 0x41)
 
 
+def semihosting_exit(base, status):
+    """SYS_EXIT_EXTENDED (0x20) with ADP_Stopped_ApplicationExit and `status`."""
+    code = [0x2020, 0xA101, 0xBEAB, 0xE7FE]  # MOVS r0,#0x20; ADR r1,block; BKPT 0xab; B .
+    image = struct.pack("<II", 0x20008000, base + 0x41).ljust(0x40, b"\0")
+    image += b"".join(struct.pack("<H", hw) for hw in code)
+    image += struct.pack("<II", 0x20026, status)  # the block, at base + 0x48
+    return elf32(base, image, base + 0x41)
+
+
 def elf32(paddr, data, entry):
     ident = b"\x7fELF" + bytes([1, 1, 1]) + bytes(9)
     header = ident + struct.pack("<HHIIIIIHHHHHH", 2, 40, 1, entry, 52, 0, 0, 52, 32, 1, 40, 0, 0)
@@ -79,6 +88,7 @@ def main():
         "c320.elf": uart_program(0x11000000, 0x48203000),
         "c320_mps3_uart.elf": uart_program(0x11000000, 0x49303000),
         "loop.elf": endless_loop(0x10000000),
+        "semihosting.elf": semihosting_exit(0x10000000, 42),
     }
     for name, content in files.items():
         with open(os.path.join(work, name), "wb") as f:
@@ -115,6 +125,12 @@ def main():
                                                         "-C", "uart0.shutdown_on_eot=1",
                                                         path("c320.elf")]),
                  5, ["ok\n"])
+    ok &= expect("semihosting exit status",
+                 run(names["FVP_Corstone_SSE-300_Ethos-U55"],
+                     ["-C", "cpu0.semihosting-enable=1", "-a", path("semihosting.elf")]), 42, [])
+    ok &= expect("semihosting disabled: the BKPT stops the run",
+                 run(names["FVP_Corstone_SSE-300_Ethos-U55"],
+                     ["-C", "cpu0.semihosting-enable=0", "-a", path("semihosting.elf")]), 103, [])
     return 0 if ok else 1
 
 
