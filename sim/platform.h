@@ -29,7 +29,6 @@
 #include "sim/bus.h"
 #include "sim/elf_loader.h"
 #include "sim/platform_description.h"
-#include "sim/razwi_device.h"
 #include "sim/scheduler.h"
 #include "sim/semihosting.h"
 #include "sim/stats.h"
@@ -167,7 +166,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Pmu> pmu_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
-  std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
+  std::vector<std::unique_ptr<ReadAsZeroDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;
   HostPort* console_ = nullptr;  // semihosting :tt
