@@ -29,7 +29,6 @@
 #include "sim/bus.h"
 #include "sim/elf_loader.h"
 #include "sim/platform_description.h"
-#include "sim/razwi_device.h"
 #include "sim/scheduler.h"
 #include "sim/semihosting.h"
 #include "sim/stats.h"
@@ -50,10 +49,10 @@ struct UartConfig {
 };
 
 struct RunLimits {
-  double wall_seconds = 0;     // --timelimit (host wall clock); 0 = none
-  double cpu_seconds = 0;      // --cpulimit (host user + system time); 0 = none
-  uint64_t instructions = 0;   // --max-instructions; 0 = none
-  uint64_t cycles = 0;         // --cyclelimit (simulated core cycles); 0 = none
+  double wall_seconds = 0;    // --timelimit (host wall clock); 0 = none
+  double cpu_seconds = 0;     // --cpulimit (host user + system time); 0 = none
+  uint64_t instructions = 0;  // --max-instructions; 0 = none
+  uint64_t cycles = 0;        // --cyclelimit (simulated core cycles); 0 = none
 };
 
 struct PlatformConfig {
@@ -66,12 +65,12 @@ struct PlatformConfig {
   HostPortOptions port_options;
   bool semihosting_enabled = true;  // FVP cpu0.semihosting-enable (on by default there too)
   SemihostingConfig semihosting;
-  std::optional<uint32_t> initsvtor;     // overrides the description's reset VTOR
-  std::optional<uint32_t> itcm_size;     // cpu0.CFGITCMSZ, in bytes
-  std::optional<uint32_t> dtcm_size;     // cpu0.CFGDTCMSZ, in bytes
-  std::optional<NpuVariant> npu;         // the description's default when unset
-  uint32_t npu_num_macs = 0;             // ethosu.num_macs; 0 = the variant's default
-  std::string npu_extra_args;            // ethosu.extra_args (kept for the NPU model)
+  std::optional<uint32_t> initsvtor;  // overrides the description's reset VTOR
+  std::optional<uint32_t> itcm_size;  // cpu0.CFGITCMSZ, in bytes
+  std::optional<uint32_t> dtcm_size;  // cpu0.CFGDTCMSZ, in bytes
+  std::optional<NpuVariant> npu;      // the description's default when unset
+  uint32_t npu_num_macs = 0;          // ethosu.num_macs; 0 = the variant's default
+  std::string npu_extra_args;         // ethosu.extra_args (kept for the NPU model)
   RunLimits limits;
   // How many cycles the core runs between checks of host-side limits (timelimit, cpulimit).
   uint64_t slice_cycles = uint64_t{1} << 21;
@@ -167,7 +166,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Pmu> pmu_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
-  std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
+  std::vector<std::unique_ptr<ReadAsZeroDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;
   HostPort* console_ = nullptr;  // semihosting :tt
