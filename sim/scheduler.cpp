@@ -6,7 +6,11 @@ namespace minifvp {
 
 uint64_t Scheduler::schedule_at(uint64_t when, Callback cb) {
   const uint64_t id = next_id_++;
-  queue_.push({std::max(when, now_), id, std::move(cb)});
+  when = std::max(when, now_);
+  // (A cancelled event still at the top makes this conservative: the hook may run needlessly.)
+  const bool earliest = queue_.empty() || when < queue_.top().when;
+  queue_.push({when, id, std::move(cb)});
+  if (earliest && earliest_event_hook_) earliest_event_hook_(when);
   return id;
 }
 

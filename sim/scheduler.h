@@ -31,6 +31,14 @@ class Scheduler {
   uint64_t schedule_in(uint64_t delay, Callback cb) { return schedule_at(now_ + delay, std::move(cb)); }
   void cancel(uint64_t id);
 
+  // Called with the event's time whenever a newly scheduled event is earlier than every event
+  // pending before it. The platform uses it to cut the core's current run short (the run was
+  // bounded by the earliest event known when it started), so that an event a device schedules
+  // during an instruction (a UART byte one character time later) fires on time.
+  void set_earliest_event_hook(std::function<void(uint64_t when)> hook) {
+    earliest_event_hook_ = std::move(hook);
+  }
+
   // The cycle of the earliest pending event, or kNever.
   uint64_t next_event_time();
   // Fires every event whose time is <= now(). Returns the number fired.
@@ -53,6 +61,7 @@ class Scheduler {
   uint64_t next_id_ = 1;
   std::priority_queue<Event, std::vector<Event>, Later> queue_;
   std::vector<uint64_t> cancelled_;
+  std::function<void(uint64_t)> earliest_event_hook_;
 };
 
 }  // namespace minifvp
