@@ -235,19 +235,20 @@ StopReason Core::run(uint64_t clock_limit) {
   stop_reason_ = StopReason::Limit;
   for (;;) {
     apply_invalidations();
-    if (exception_check_ && exceptions_ != nullptr) {
-      // Instruction boundary: exception return, then the highest-priority pending exception.
-      exception_check_ = false;
-      exceptions_->service();
-      if (stop_requested_) return stop_reason_;
-    }
     if (sleeping_) {
+      // WFI/WFE: nothing is taken until the wake-up rule holds.
       if (exceptions_ == nullptr || !exceptions_->wake_condition(sleep_for_event_)) {
         return StopReason::Sleep;
       }
       sleeping_ = false;
       exception_check_ = true;  // an exception that woke the core is taken first
-      continue;
+    }
+    if (exception_check_ && exceptions_ != nullptr) {
+      // Instruction boundary: exception return, then the highest-priority pending exception.
+      exception_check_ = false;
+      exceptions_->service();
+      if (stop_requested_) return stop_reason_;
+      if (sleeping_) continue;  // SLEEPONEXIT
     }
     if (clock_ >= run_limit_) return StopReason::Limit;
     limit_ = run_limit_;

@@ -34,30 +34,48 @@ unsigned fault_exception(FaultKind kind) {
     case FaultKind::InstructionBusError:
     case FaultKind::PreciseDataBusError:
     case FaultKind::StackingBusError:
-    case FaultKind::UnstackingBusError: return kBusFault;
+    case FaultKind::UnstackingBusError:
+      return kBusFault;
     case FaultKind::MemManageInstruction:
-    case FaultKind::MemManageData: return kMemManage;
-    case FaultKind::VectorTableRead: return kHardFault;
-    default: return kUsageFault;
+    case FaultKind::MemManageData:
+      return kMemManage;
+    case FaultKind::VectorTableRead:
+      return kHardFault;
+    default:
+      return kUsageFault;
   }
 }
 
 uint32_t fault_status_bit(FaultKind kind) {
   switch (kind) {
-    case FaultKind::UndefinedInstruction: return ExceptionModel::kUndefinstr;
-    case FaultKind::InvalidState: return ExceptionModel::kInvstate;
-    case FaultKind::InvalidPc: return ExceptionModel::kInvpc;
-    case FaultKind::NoCoprocessor: return ExceptionModel::kNocp;
-    case FaultKind::Unaligned: return ExceptionModel::kUnaligned;
-    case FaultKind::DivideByZero: return ExceptionModel::kDivbyzero;
-    case FaultKind::StackOverflow: return ExceptionModel::kStkof;
-    case FaultKind::InstructionBusError: return ExceptionModel::kIbuserr;
-    case FaultKind::PreciseDataBusError: return ExceptionModel::kPreciserr;
-    case FaultKind::StackingBusError: return ExceptionModel::kStkerr;
-    case FaultKind::UnstackingBusError: return ExceptionModel::kUnstkerr;
-    case FaultKind::MemManageInstruction: return ExceptionModel::kIaccviol;
-    case FaultKind::MemManageData: return ExceptionModel::kDaccviol;
-    default: return 0;
+    case FaultKind::UndefinedInstruction:
+      return ExceptionModel::kUndefinstr;
+    case FaultKind::InvalidState:
+      return ExceptionModel::kInvstate;
+    case FaultKind::InvalidPc:
+      return ExceptionModel::kInvpc;
+    case FaultKind::NoCoprocessor:
+      return ExceptionModel::kNocp;
+    case FaultKind::Unaligned:
+      return ExceptionModel::kUnaligned;
+    case FaultKind::DivideByZero:
+      return ExceptionModel::kDivbyzero;
+    case FaultKind::StackOverflow:
+      return ExceptionModel::kStkof;
+    case FaultKind::InstructionBusError:
+      return ExceptionModel::kIbuserr;
+    case FaultKind::PreciseDataBusError:
+      return ExceptionModel::kPreciserr;
+    case FaultKind::StackingBusError:
+      return ExceptionModel::kStkerr;
+    case FaultKind::UnstackingBusError:
+      return ExceptionModel::kUnstkerr;
+    case FaultKind::MemManageInstruction:
+      return ExceptionModel::kIaccviol;
+    case FaultKind::MemManageData:
+      return ExceptionModel::kDaccviol;
+    default:
+      return 0;
   }
 }
 
@@ -123,8 +141,7 @@ bool ExceptionModel::push_stack(uint32_t return_address, uint32_t& exc_return) {
     if (bus.write(frame + 4 * i, 4, words[i], {BusMaster::Cpu, true, true}) != BusStatus::Ok) {
       stack = frame;
       store_stack_pointers(sp);
-      derived_fault(FaultKind::StackingBusError, kStkerr,
-                    "exception stacking hit a bus error");
+      derived_fault(FaultKind::StackingBusError, kStkerr, "exception stacking hit a bus error");
       return false;
     }
   }
@@ -150,8 +167,7 @@ void ExceptionModel::exception_taken(unsigned exc, uint32_t exc_return) {
   last_exception_ = exc;
   ++exceptions_taken_;
   uint32_t vector = 0;
-  if (core_.bus().read(vtor_ + 4 * exc, 4, vector, {BusMaster::Cpu, true, true}) !=
-      BusStatus::Ok) {
+  if (core_.bus().read(vtor_ + 4 * exc, 4, vector, {BusMaster::Cpu, true, true}) != BusStatus::Ok) {
     hfsr_ |= kHfsrVecttbl;
     const GuestFault fault{FaultKind::VectorTableRead, vtor_ + 4 * exc, true,
                            fmt::format("reading vector {} at 0x{:08x}", exc, vtor_ + 4 * exc)};

@@ -13,9 +13,8 @@ namespace {
 using namespace exception;
 
 // ICSR bits (Armv8-M ARM, "ICSR").
-constexpr uint32_t kIcsrRetToBase = 1u << 11, kIcsrIsrPending = 1u << 22,
-                   kIcsrPendStClr = 1u << 25, kIcsrPendStSet = 1u << 26,
-                   kIcsrPendSvClr = 1u << 27, kIcsrPendSvSet = 1u << 28,
+constexpr uint32_t kIcsrRetToBase = 1u << 11, kIcsrIsrPending = 1u << 22, kIcsrPendStClr = 1u << 25,
+                   kIcsrPendStSet = 1u << 26, kIcsrPendSvClr = 1u << 27, kIcsrPendSvSet = 1u << 28,
                    kIcsrPendNmiClr = 1u << 30, kIcsrPendNmiSet = 1u << 31;
 
 // SHCSR active and pended bits of the system exceptions (Armv8-M ARM, "SHCSR").
@@ -24,17 +23,24 @@ struct ShcsrBit {
   uint32_t active, pended;
 };
 constexpr ShcsrBit kShcsrBits[] = {
-    {kMemManage, 1u << 0, 1u << 13}, {kBusFault, 1u << 1, 1u << 14},
-    {kHardFault, 1u << 2, 1u << 21}, {kUsageFault, 1u << 3, 1u << 12},
-    {kSecureFault, 1u << 4, 1u << 20}, {kNmi, 1u << 5, 0},
-    {kSvCall, 1u << 7, 1u << 15},    {kDebugMonitor, 1u << 8, 0},
-    {kPendSv, 1u << 10, 0},          {kSysTick, 1u << 11, 0},
+    {kMemManage, 1u << 0, 1u << 13},
+    {kBusFault, 1u << 1, 1u << 14},
+    {kHardFault, 1u << 2, 1u << 21},
+    {kUsageFault, 1u << 3, 1u << 12},
+    {kSecureFault, 1u << 4, 1u << 20},
+    {kNmi, 1u << 5, 0},
+    {kSvCall, 1u << 7, 1u << 15},
+    {kDebugMonitor, 1u << 8, 0},
+    {kPendSv, 1u << 10, 0},
+    {kSysTick, 1u << 11, 0},
 };
 constexpr uint32_t kShcsrEnableMask = 0x000f0000;
 
 }  // namespace
 
-ExceptionModel::ExceptionModel(Core& core) : core_(core) { reset(); }
+ExceptionModel::ExceptionModel(Core& core) : core_(core) {
+  reset();
+}
 
 void ExceptionModel::reset() {
   nvic_.reset();
@@ -173,10 +179,14 @@ bool ExceptionModel::nvic_write(uint32_t offset, unsigned size, uint32_t value) 
 
 int ExceptionModel::priority(unsigned exc) const {
   switch (exc) {
-    case kReset: return -3;
-    case kNmi: return -2;
-    case kHardFault: return -1;
-    default: break;
+    case kReset:
+      return -3;
+    case kNmi:
+      return -2;
+    case kHardFault:
+      return -1;
+    default:
+      break;
   }
   if (exc < kFirstIrq) return shpr_[exc - 4];
   return nvic_.priority(exc - kFirstIrq);
@@ -195,11 +205,16 @@ bool ExceptionModel::enabled(unsigned exc) const {
     case kHardFault:
     case kSvCall:
     case kPendSv:
-    case kSysTick: return true;
-    case kMemManage: return (shcsr_enables_ & kMemFaultEna) != 0;
-    case kBusFault: return (shcsr_enables_ & kBusFaultEna) != 0;
-    case kUsageFault: return (shcsr_enables_ & kUsgFaultEna) != 0;
-    default: break;
+    case kSysTick:
+      return true;
+    case kMemManage:
+      return (shcsr_enables_ & kMemFaultEna) != 0;
+    case kBusFault:
+      return (shcsr_enables_ & kBusFaultEna) != 0;
+    case kUsageFault:
+      return (shcsr_enables_ & kUsgFaultEna) != 0;
+    default:
+      break;
   }
   if (exc >= kFirstIrq) return nvic_.enabled(exc - kFirstIrq);
   return false;  // Reset, SecureFault, DebugMonitor and the reserved numbers
