@@ -17,12 +17,17 @@ uint32_t zero_extend_reg(Core& core, unsigned n) {
 
 }  // namespace
 
+// Writes SP (d == 13) or PC (d == 15); every other register goes through write_result's fast path.
 void write_result_high(Core& core, unsigned d, uint32_t value) {
   if (d == 15) {
     // ADD (register) T2 and MOV (register) T1: "if d == 15 && InITBlock() && !LastInITBlock() then
     // UNPREDICTABLE" (the 32-bit encodings cannot name the PC as Rd).
     require_outside_or_last_in_it_block(core, "a data-processing write to the PC");
     core.alu_write_pc(value);
+    return;
+  }
+  if (d == 14) {  // LR is an ordinary register here
+    core.state().r[14] = value;
     return;
   }
   const uint32_t sp = value & ~3u;
