@@ -51,4 +51,15 @@ class Fpgaio : public Device {
   uint64_t prescaled_since_ = 0;
 };
 
+// A window that reads as zero and ignores writes (the NPU timing adapters, unmodelled blocks).
+class ReadAsZeroDevice : public Device {
+ public:
+  using Device::Device;
+  AccessStatus read(uint32_t, unsigned, uint32_t& value) override {
+    value = 0;
+    return AccessStatus::Ok;
+  }
+  AccessStatus write(uint32_t, unsigned, uint32_t) override { return AccessStatus::Ok; }
+};
+
 }  // namespace minifvp

@@ -203,7 +203,7 @@ void TcpHostPort::filter_telnet(const uint8_t* data, size_t len) {
 }
 
 void TcpHostPort::receive(bool wait) {
-  while (client_fd_ >= 0) {
+  while (client_fd_ >= 0 && !input_eof_) {
     pollfd pfd{client_fd_, POLLIN, 0};
     const int ready = ::poll(&pfd, 1, wait ? -1 : 0);
     if (ready < 0 && errno == EINTR) continue;
@@ -211,7 +211,11 @@ void TcpHostPort::receive(bool wait) {
     uint8_t chunk[4096];
     const ssize_t n = ::recv(client_fd_, chunk, sizeof chunk, 0);
     if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-    if (n <= 0) {
+    if (n == 0) {  // end of the client's input; it may still read our output
+      input_eof_ = true;
+      return;
+    }
+    if (n < 0) {
       drop_client();
       return;
     }

@@ -3,9 +3,10 @@
 // port speaks just enough telnet to put a telnet client in character mode without local echo
 // (IAC WILL ECHO, IAC WILL SUPPRESS-GO-AHEAD); option negotiation sent by the client is removed
 // from the input, "CR NUL" and "CR LF" arrive as a single CR (the guest sees the Enter key as
-// a terminal sends it), and a 0xFF output byte is sent as IAC IAC. When the client disconnects the
-// input is closed and later output is dropped. Output to a connected client is sent at each '\n',
-// at 4 KiB, before every input read, on flush() and on destruction.
+// a terminal sends it), and a 0xFF output byte is sent as IAC IAC. When the client closes its side
+// (EOF, e.g. a half-close) the input is closed but output still goes to it; when the connection
+// is gone (reset, or a send fails) later output is dropped. Output to a connected client is sent at
+// each '\n', at 4 KiB, before every input read, on flush() and on destruction.
 //
 // Input over TCP depends on when the client types, so the port is interactive().
 #pragma once
@@ -33,7 +34,9 @@ class TcpHostPort : public HostPort {
 
   void write(uint8_t byte) override;
   std::optional<uint8_t> poll_input(bool block) override;
-  bool input_closed() const override { return disconnected_ && head_ == input_.size(); }
+  bool input_closed() const override {
+    return (input_eof_ || disconnected_) && head_ == input_.size();
+  }
   bool interactive() const override { return true; }
   void service() override;
   void flush() override;
@@ -58,7 +61,8 @@ class TcpHostPort : public HostPort {
   int listen_fd_ = -1;
   int client_fd_ = -1;
   uint16_t port_ = 0;
-  bool disconnected_ = false;
+  bool disconnected_ = false;  // the connection is gone (no output either)
+  bool input_eof_ = false;     // the client closed its sending side
   bool overflow_warned_ = false;
   TelnetState telnet_state_ = TelnetState::Data;
   std::vector<uint8_t> pending_output_;  // produced before a client connected

@@ -40,6 +40,25 @@ int open_flags(uint32_t mode) {
 
 }  // namespace
 
+// Host (Linux) errno values as the guest's C library numbers them. Values 1..34 are the same in
+// newlib, in the GDB File-I/O protocol QEMU follows and on Linux; the larger ones differ.
+uint32_t guest_errno(int host_errno) {
+  switch (host_errno) {
+    case ENAMETOOLONG:
+      return 91;
+    case ENOSYS:
+      return 88;
+    case ENOTEMPTY:
+      return 90;
+    case ELOOP:
+      return 92;
+    case EOVERFLOW:
+      return 139;
+    default:
+      return static_cast<uint32_t>(host_errno);
+  }
+}
+
 Semihosting::Semihosting(Bus& bus, HostPort* console, SemihostingConfig config)
     : bus_(bus), console_(console), config_(std::move(config)) {
   if (config_.core_clock_hz == 0) config_.core_clock_hz = 1;
@@ -193,7 +212,7 @@ void Semihosting::handle(cpu::Core& core) {
       result = fail(EPERM);
       break;
     case kSysErrno:
-      result = static_cast<uint32_t>(errno_);
+      result = guest_errno(errno_);
       break;
     case kSysGetCmdline:
       result = sys_get_cmdline(arg);
@@ -434,10 +453,10 @@ uint32_t Semihosting::sys_remove(uint32_t block) {
   uint32_t args[2];
   if (!read_args(block, args, 2)) return kError;
   std::string name;
-  if (!read_guest_string(args[0], args[1], name)) return static_cast<uint32_t>(errno_);
+  if (!read_guest_string(args[0], args[1], name)) return guest_errno(errno_);
   if (::unlink(host_path(name).c_str()) != 0) {
     errno_ = errno;
-    return static_cast<uint32_t>(errno_);
+    return guest_errno(errno_);
   }
   return 0;
 }
@@ -448,11 +467,11 @@ uint32_t Semihosting::sys_rename(uint32_t block) {
   if (!read_args(block, args, 4)) return kError;
   std::string from, to;
   if (!read_guest_string(args[0], args[1], from) || !read_guest_string(args[2], args[3], to)) {
-    return static_cast<uint32_t>(errno_);
+    return guest_errno(errno_);
   }
   if (std::rename(host_path(from).c_str(), host_path(to).c_str()) != 0) {
     errno_ = errno;
-    return static_cast<uint32_t>(errno_);
+    return guest_errno(errno_);
   }
   return 0;
 }

@@ -18,7 +18,8 @@
 //  - SYS_EXIT with a reason other than ADP_Stopped_ApplicationExit exits with status 1, as QEMU
 //    does; SYS_EXIT_EXTENDED passes the subcode of ADP_Stopped_ApplicationExit.
 // Every guest pointer is checked through the bus; a bad one gives the call's error result and
-// errno EFAULT (14).
+// errno EFAULT (14). SYS_ERRNO and the error codes of SYS_REMOVE/SYS_RENAME use the guest C
+// library's numbering (newlib: ENAMETOOLONG 91, ENOSYS 88, ...), see guest_errno().
 #pragma once
 
 #include <cstdint>
@@ -68,6 +69,9 @@ enum SemihostingOp : uint32_t {
   kSysTickfreq = 0x31,
 };
 constexpr uint32_t kAdpStoppedApplicationExit = 0x20026;
+
+// A host errno value in newlib's numbering (what a guest compares errno against).
+uint32_t guest_errno(int host_errno);
 
 class Semihosting {
  public:

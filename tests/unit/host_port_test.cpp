@@ -216,10 +216,17 @@ TEST(TcpHostPort, LateClientGetsEarlierOutputAndTypesInput) {
   }
   EXPECT_EQ(got, "hi\rok\r\xff.");
 
-  close(client);  // disconnect: end of input
+  shutdown(client, SHUT_WR);  // the client's end of input: output still reaches it
   EXPECT_FALSE(port.poll_input(true).has_value());
   EXPECT_TRUE(port.input_closed());
-  port.write('x');  // dropped, no crash (no SIGPIPE)
+  port.write('o');
+  port.write('k');
+  port.flush();
+  EXPECT_EQ(receive_exactly(client, 2), "ok");
+  close(client);  // gone: later output is dropped, without SIGPIPE
+  for (int i = 0; i < 100000; ++i) port.write('x');
+  port.flush();
+  EXPECT_TRUE(port.input_closed());
 }
 
 TEST(TcpHostPort, FactoryParsesPortAndRefusesABusyPort) {
