@@ -98,6 +98,13 @@ class Core {
 
   // Asks run() to return as soon as the current instruction completes.
   void request_stop(StopReason reason, int exit_code = 0);
+  // Lowers the clock limit of the current run() (a device scheduled an event, during an
+  // instruction, that is due before the limit run() was given). No effect if not lower.
+  void limit_run(uint64_t clock_limit) {
+    if (clock_limit >= run_limit_) return;
+    run_limit_ = clock_limit;
+    if (clock_limit < limit_) limit_ = clock_limit;
+  }
   int exit_code() const { return exit_code_; }
   const GuestFault& last_fault() const { return last_fault_; }
   uint32_t last_fault_pc() const { return last_fault_pc_; }
@@ -121,11 +128,6 @@ class Core {
   void set_pc(uint32_t address) { s_.r[15] = address; }
   void add_cycles(uint64_t cycles) { clock_ += cycles; }
   void stop_for_lockup(const GuestFault& cause, uint32_t pc);
-  // Lowers the current run's clock limit (an event was scheduled earlier than the limit).
-  void limit_run_to(uint64_t cycle) {
-    if (cycle < run_limit_) run_limit_ = cycle;
-    if (cycle < limit_) limit_ = cycle;
-  }
 
   // Discards every decoded instruction (after a reset or a bulk load).
   void flush_decode_cache();
