@@ -8,8 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "devices/fpgaio.h"
 #include "elf_image_builder.h"
-#include "sim/razwi_device.h"
 
 namespace minifvp {
 namespace {
@@ -56,7 +56,7 @@ class ElfLoaderTest : public ::testing::Test {
     bus_.add_device(window_, 0x40000000, 0x1000);
   }
   Bus bus_;
-  RazWiDevice window_{"uart0"};
+  ReadAsZeroDevice window_{"uart0"};
 };
 
 TEST_F(ElfLoaderTest, PlacesSegmentsAtPhysicalAddressesAndReportsEntry) {
