@@ -1,9 +1,9 @@
 // The NVIC's register file (Armv8-M ARM, "Nested Vectored Interrupt Controller"): enable,
 // pending, active, target-security and priority state for each external interrupt.
 //
-// For now this is storage that the SCS dispatcher maps at 0xE000E100..0xE000E5FF; the exception
-// model will read it (highest pending enabled interrupt) and device IRQ lines will call
-// set_pending(). Priorities keep only the implemented bits (kPriorityBits, the M55's 3).
+// Storage the SCS dispatcher maps at 0xE000E100..0xE000E5FF, owned and read by the exception model
+// (cpu/exceptions.h), which also takes the device IRQ line levels. Priorities keep only the
+// implemented bits (kPriorityBits, the M55's 3).
 #pragma once
 
 #include <array>
@@ -36,6 +36,10 @@ class NvicRegisters {
   bool pending(unsigned irq) const { return bit(pending_, irq); }
   bool active(unsigned irq) const { return bit(active_, irq); }
   uint8_t priority(unsigned irq) const { return irq < kNumIrqs ? priority_[irq] : 0; }
+  // The 32 interrupts of word `w` (the IABR/ISPR/ISER words).
+  uint32_t pending_word(unsigned w) const { return pending_[w]; }
+  uint32_t enabled_word(unsigned w) const { return enabled_[w]; }
+  uint32_t active_word(unsigned w) const { return active_[w]; }
   void set_pending(unsigned irq, bool pending);
   void set_active(unsigned irq, bool active);
 
