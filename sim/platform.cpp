@@ -107,8 +107,14 @@ void Platform::build_devices() {
     zero_windows_.push_back(std::make_unique<RazWiDevice>(std::string(window.name)));
     map_device(*zero_windows_.back(), window);
   }
-  // The NPU (description_.npu, IRQ description_.npu_irq) is mapped here once its model exists;
-  // until then its window is a hole, so a driver that touches it faults with a clear report.
+  // The NPU: only the Ethos-U55 has a model; for other variants its window stays a hole, so a
+  // driver that touches it faults with a clear report. Its IRQ (description_.npu_irq) is left
+  // unconnected until the NVIC model exists: drivers poll STATUS (WFI wakes on any event).
+  if (npu_variant_ == NpuVariant::EthosU55) {
+    npu_ = std::make_unique<npu::EthosU55>(bus_, scheduler_, static_cast<int>(npu_num_macs_),
+                                           std::string(description_.npu.name));
+    map_device(*npu_, description_.npu);
+  }
 
   scs_ = std::make_unique<cpu::SystemControlSpace>(*core_, description_.core_model);
   bus_.add_device(*scs_, kSystemControlSpaceBase, kPpbBlockSize);
@@ -182,6 +188,7 @@ void Platform::reset_system() {
   for (auto& uart : uarts_) uart->reset();
   scc_->reset();
   fpgaio_->reset();
+  if (npu_) npu_->reset();
   scs_->reset();
   dwt_->reset();
   start_core(std::nullopt);

@@ -24,6 +24,7 @@
 #include "devices/fpgaio.h"
 #include "devices/host_port.h"
 #include "devices/scc.h"
+#include "npu/ethosu_device.h"
 #include "sim/bus.h"
 #include "sim/elf_loader.h"
 #include "sim/platform_description.h"
@@ -160,6 +161,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Dwt> dwt_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
+  std::unique_ptr<npu::EthosU55> npu_;  // null when the NPU variant has no model
   std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;
