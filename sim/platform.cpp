@@ -307,6 +307,22 @@ std::string Platform::describe_code_address(uint32_t addr) const {
   return symbol.empty() ? fmt::format("0x{:08x}", addr) : fmt::format("0x{:08x} ({})", addr, symbol);
 }
 
+std::string Platform::describe_data_address(uint32_t addr) const {
+  std::string out = fmt::format("0x{:08x}", addr);
+  if (const std::string symbol = elf_ ? elf_->symbolize(addr) : std::string(); !symbol.empty()) {
+    out += fmt::format(" ({})", symbol);
+  }
+  const std::string mapping = bus_.describe(addr);
+  if (mapping != "unmapped") return out + fmt::format(", mapped as {}", mapping);
+  for (uint32_t base : description_.npu.bases) {
+    if (addr - base < description_.npu.size) {
+      return out + fmt::format(", unmapped: the {} window of the {} (no NPU model yet)",
+                               description_.npu.name, npu_variant_name(npu_variant_));
+    }
+  }
+  return out + ", unmapped (no memory or device at this address)";
+}
+
 std::string Platform::instruction_at(uint32_t pc) const {
   Bus& bus = const_cast<Bus&>(bus_);  // reads of RAM have no side effects
   uint32_t hw1 = 0;
@@ -334,8 +350,9 @@ std::string Platform::register_dump() const {
     out += fmt::format("    r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}\n", i,
                        s.r[i], i + 1, s.r[i + 1], i + 2, s.r[i + 2], i + 3, s.r[i + 3]);
   }
-  out += fmt::format("    r12 0x{:08x}  sp  0x{:08x}  lr  {}\n", s.r[12], s.r[13],
-                     describe_code_address(s.r[14]));
+  const std::string lr_symbol = elf_ ? elf_->symbolize(s.r[14] & ~1u) : std::string();
+  out += fmt::format("    r12 0x{:08x}  sp  0x{:08x}  lr  0x{:08x}{}\n", s.r[12], s.r[13], s.r[14],
+                     lr_symbol.empty() ? "" : " (" + lr_symbol + ")");
   const bool psp_selected = (s.control & 2) != 0;
   out += fmt::format("    xpsr 0x{:08x} (n={} z={} c={} v={} q={})  control 0x{:x}  msp 0x{:08x}  "
                      "psp 0x{:08x}\n",
@@ -351,11 +368,7 @@ std::string Platform::fault_report() const {
                                 cpu::fault_kind_name(fault.kind));
   out += fmt::format("  pc:          {}\n", describe_code_address(pc));
   out += fmt::format("  instruction: {}\n", instruction_at(pc));
-  if (fault.address_valid) {
-    const std::string symbol = elf_ ? elf_->symbolize(fault.address) : std::string();
-    out += fmt::format("  address:     0x{:08x}{} in {}\n", fault.address,
-                       symbol.empty() ? "" : " (" + symbol + ")", bus_.describe(fault.address));
-  }
+  if (fault.address_valid) out += fmt::format("  address:     {}\n", describe_data_address(fault.address));
   if (!fault.detail.empty()) out += fmt::format("  detail:      {}\n", fault.detail);
   out += fmt::format("  after {} instructions, {} cycles\n", core_->instructions(),
                      scheduler_.now());

@@ -148,6 +148,7 @@ class Platform final : private cpu::CoreHost {
   std::string fault_report() const;
   std::string register_dump() const;
   std::string instruction_at(uint32_t pc) const;
+  std::string describe_data_address(uint32_t addr) const;
   RunResult stop_result(StopKind kind, int guest_exit_code, std::string report = {});
 
   const PlatformDescription& description_;
