@@ -316,7 +316,7 @@ std::string Platform::describe_data_address(uint32_t addr) const {
   if (mapping != "unmapped") return out + fmt::format(", mapped as {}", mapping);
   for (uint32_t base : description_.npu.bases) {
     if (addr - base < description_.npu.size) {
-      return out + fmt::format(", unmapped: the {} window of the {} (no NPU model yet)",
+      return out + fmt::format(", unmapped: the {} window of the {} (no model of this NPU)",
                                description_.npu.name, npu_variant_name(npu_variant_));
     }
   }
