@@ -97,6 +97,13 @@ class Core {
 
   // Asks run() to return as soon as the current instruction completes.
   void request_stop(StopReason reason, int exit_code = 0);
+  // Lowers the clock limit of the current run() (a device scheduled an event, during an
+  // instruction, that is due before the limit run() was given). No effect if not lower.
+  void limit_run(uint64_t clock_limit) {
+    if (clock_limit >= run_limit_) return;
+    run_limit_ = clock_limit;
+    if (clock_limit < limit_) limit_ = clock_limit;
+  }
   int exit_code() const { return exit_code_; }
   const GuestFault& last_fault() const { return last_fault_; }
   uint32_t last_fault_pc() const { return last_fault_pc_; }

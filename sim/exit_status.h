@@ -9,7 +9,7 @@
 //   103   breakpoint: a BKPT instruction not handled by semihosting
 //   104   --timelimit or --cpulimit reached
 //   105   --max-instructions or --cyclelimit reached
-//   130   the user typed the escape byte on an interactive terminal
+//   130   the user typed the escape byte on an interactive terminal, or SIGINT/SIGTERM
 #pragma once
 
 #include "sim/platform.h"
@@ -28,15 +28,23 @@ inline int exit_status_for(const RunResult& result) {
   switch (result.kind) {
     case StopKind::SemihostingExit:
     case StopKind::UartEot:
-    case StopKind::ShutdownTag: return result.guest_exit_code;
-    case StopKind::Fault: return kExitFault;
-    case StopKind::Deadlock: return kExitDeadlock;
-    case StopKind::Breakpoint: return kExitBreakpoint;
+    case StopKind::ShutdownTag:
+      return result.guest_exit_code;
+    case StopKind::Fault:
+      return kExitFault;
+    case StopKind::Deadlock:
+      return kExitDeadlock;
+    case StopKind::Breakpoint:
+      return kExitBreakpoint;
     case StopKind::TimeLimit:
-    case StopKind::CpuTimeLimit: return kExitTimeLimit;
+    case StopKind::CpuTimeLimit:
+      return kExitTimeLimit;
     case StopKind::InstructionLimit:
-    case StopKind::CycleLimit: return kExitInstructionLimit;
-    case StopKind::UserEscape: return kExitUserEscape;
+    case StopKind::CycleLimit:
+      return kExitInstructionLimit;
+    case StopKind::UserEscape:
+    case StopKind::Interrupted:
+      return kExitUserEscape;
   }
   return kExitFault;
 }

@@ -1,12 +1,14 @@
 // minifvp: run Cortex-M firmware on a simulated Corstone-300/320. See sim/cli.h for the command
 // line and sim/exit_status.h for what the exit status means.
-#include <cstdio>
 #include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "sim/cli.h"
 #include "sim/elf_loader.h"
@@ -17,6 +19,15 @@
 
 namespace minifvp {
 namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+
+// SIGINT/SIGTERM end the run at the next time slice, so that the reports and statistics are
+// still printed; a second signal takes the default action.
+extern "C" void on_interrupt_signal(int sig) {
+  g_interrupted = 1;
+  std::signal(sig, SIG_DFL);
+}
 
 void setup_logging(const std::string& level) {
   auto logger = spdlog::stderr_logger_st("minifvp");
@@ -58,16 +69,19 @@ int run_main(int argc, const char* const argv[]) {
     return fail(e.what());
   }
 
+  std::signal(SIGINT, on_interrupt_signal);
+  std::signal(SIGTERM, on_interrupt_signal);
   std::optional<Outcome> outcome;
   {
     std::unique_ptr<Platform> platform;
     std::unique_ptr<TraceWriter> trace;
     try {
-      platform = std::make_unique<Platform>(*find_platform_description(options.platform),
-                                            options.config);
+      platform =
+          std::make_unique<Platform>(*find_platform_description(options.platform), options.config);
       platform->load_elf(*elf);
       for (const DataBlob& blob : options.data) platform->load_data(blob.path, blob.addr);
       platform->boot();
+      platform->set_interrupt_flag(&g_interrupted);
       if (!options.trace_path.empty()) {
         trace = std::make_unique<TraceWriter>(options.trace_path);
         platform->core().set_trace_sink(trace.get());
@@ -109,4 +123,6 @@ int run_main(int argc, const char* const argv[]) {
 }  // namespace
 }  // namespace minifvp
 
-int main(int argc, char* argv[]) { return minifvp::run_main(argc, argv); }
+int main(int argc, char* argv[]) {
+  return minifvp::run_main(argc, argv);
+}

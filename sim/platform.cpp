@@ -1,8 +1,9 @@
 #include "sim/platform.h"
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "cpu/decode/decoder.h"
@@ -14,23 +15,37 @@ namespace {
 // The Private Peripheral Bus blocks (Armv8-M ARM, "System address map").
 constexpr uint32_t kSystemControlSpaceBase = 0xE000E000;
 constexpr uint32_t kDwtBase = 0xE0001000;
+constexpr uint32_t kPmuBase = 0xE0003000;
 constexpr uint32_t kPpbBlockSize = 0x1000;
 
 }  // namespace
 
 const char* stop_kind_name(StopKind kind) {
   switch (kind) {
-    case StopKind::SemihostingExit: return "exit";
-    case StopKind::UartEot: return "eot";
-    case StopKind::ShutdownTag: return "shutdown-tag";
-    case StopKind::Fault: return "fault";
-    case StopKind::Breakpoint: return "breakpoint";
-    case StopKind::Deadlock: return "deadlock";
-    case StopKind::TimeLimit: return "timelimit";
-    case StopKind::CpuTimeLimit: return "cpulimit";
-    case StopKind::InstructionLimit: return "instruction-limit";
-    case StopKind::CycleLimit: return "cycle-limit";
-    case StopKind::UserEscape: return "user-escape";
+    case StopKind::SemihostingExit:
+      return "exit";
+    case StopKind::UartEot:
+      return "eot";
+    case StopKind::ShutdownTag:
+      return "shutdown-tag";
+    case StopKind::Fault:
+      return "fault";
+    case StopKind::Breakpoint:
+      return "breakpoint";
+    case StopKind::Deadlock:
+      return "deadlock";
+    case StopKind::TimeLimit:
+      return "timelimit";
+    case StopKind::CpuTimeLimit:
+      return "cpulimit";
+    case StopKind::InstructionLimit:
+      return "instruction-limit";
+    case StopKind::CycleLimit:
+      return "cycle-limit";
+    case StopKind::UserEscape:
+      return "user-escape";
+    case StopKind::Interrupted:
+      return "interrupted";
   }
   return "unknown";
 }
@@ -44,11 +59,15 @@ Platform::Platform(const PlatformDescription& description, PlatformConfig config
   core_ = std::make_unique<cpu::Core>(bus_, scheduler_.clock());
   core_->set_host(this);
   core_->set_instruction_limit(config_.limits.instructions);
+  // An event a device schedules during an instruction may be due before the limit the current
+  // run was given: end that run in time for it.
+  scheduler_.set_earliest_event_hook([this](uint64_t when) { core_->limit_run(when); });
   build_memory();
   build_devices();
 }
 
 Platform::~Platform() {
+  scheduler_.set_earliest_event_hook(nullptr);
   // Devices cancel their scheduler events in their destructors; the core detaches from the bus.
   for (auto& uart : uarts_) uart.reset();
   for (auto& port : ports_) port->flush();
@@ -122,8 +141,13 @@ void Platform::build_devices() {
     reset_requested_ = true;
     core_->request_stop(cpu::StopReason::Limit);
   });
+  scs_->set_ccr_listener([this](uint32_t ccr) {
+    core_->set_divide_by_zero_trap((ccr & cpu::SystemControlSpace::kCcrDiv0Trp) != 0);
+  });
   dwt_ = std::make_unique<cpu::Dwt>(*core_, *scs_);
   bus_.add_device(*dwt_, kDwtBase, kPpbBlockSize);
+  pmu_ = std::make_unique<cpu::Pmu>(*core_, *scs_);
+  bus_.add_device(*pmu_, kPmuBase, kPpbBlockSize);
 
   if (config_.semihosting_enabled) {
     console_ = stdio_port;
@@ -137,7 +161,9 @@ void Platform::build_devices() {
   }
 }
 
-uint32_t Platform::initial_vtor() const { return config_.initsvtor.value_or(description_.initsvtor); }
+uint32_t Platform::initial_vtor() const {
+  return config_.initsvtor.value_or(description_.initsvtor);
+}
 
 void Platform::load_elf(const ElfImage& image) {
   image.load(bus_);
@@ -150,8 +176,8 @@ void Platform::boot(std::optional<uint32_t> entry) {
   uint32_t msp = 0;
   if (bus_.ram_pointer(vtor) == nullptr || bus_.ram_pointer(vtor + 4) == nullptr) {
     throw LoadError(fmt::format(
-        "the vector table at INITSVTOR 0x{:08x} is not in memory ({}); set -C cpu0.INITSVTOR",
-        vtor, bus_.describe(vtor)));
+        "the vector table at INITSVTOR 0x{:08x} is not in memory ({}); set -C cpu0.INITSVTOR", vtor,
+        bus_.describe(vtor)));
   }
   bus_.read(vtor, 4, msp);
   if (msp == 0 && !config_.initsvtor) {
@@ -191,6 +217,7 @@ void Platform::reset_system() {
   if (npu_) npu_->reset();
   scs_->reset();
   dwt_->reset();
+  pmu_->reset();
   start_core(std::nullopt);
 }
 
@@ -272,10 +299,10 @@ RunResult Platform::run(const HostTimer& timer) {
                         last_breakpoint_imm_ == 0xab ? " (semihosting is disabled)" : "",
                         register_dump()));
       case cpu::StopReason::InstructionLimit:
-        return stop_result(StopKind::InstructionLimit, 0,
-                           fmt::format("minifvp: instruction limit of {} reached at {}\n",
-                                       limits.instructions,
-                                       describe_code_address(core_->state().r[15])));
+        return stop_result(
+            StopKind::InstructionLimit, 0,
+            fmt::format("minifvp: instruction limit of {} reached at {}\n", limits.instructions,
+                        describe_code_address(core_->state().r[15])));
     }
 
     if (scheduler_.now() >= cycle_limit) {
@@ -283,28 +310,35 @@ RunResult Platform::run(const HostTimer& timer) {
                          fmt::format("minifvp: cycle limit of {} reached at {}\n", limits.cycles,
                                      describe_code_address(core_->state().r[15])));
     }
+    if (interrupt_flag_ != nullptr && *interrupt_flag_ != 0) {
+      return stop_result(
+          StopKind::Interrupted, 0,
+          fmt::format("minifvp: interrupted at {} after {} instructions\n",
+                      describe_code_address(core_->state().r[15]), core_->instructions()));
+    }
     if (limits.wall_seconds > 0 && timer.wall_seconds() >= limits.wall_seconds) {
-      return stop_result(StopKind::TimeLimit, 0,
-                         fmt::format("minifvp: time limit of {} s (host wall clock) reached at {} "
-                                     "after {} instructions\n",
-                                     limits.wall_seconds,
-                                     describe_code_address(core_->state().r[15]),
-                                     core_->instructions()));
+      return stop_result(
+          StopKind::TimeLimit, 0,
+          fmt::format("minifvp: time limit of {} s (host wall clock) reached at {} "
+                      "after {} instructions\n",
+                      limits.wall_seconds, describe_code_address(core_->state().r[15]),
+                      core_->instructions()));
     }
     if (limits.cpu_seconds > 0 && timer.cpu_seconds() >= limits.cpu_seconds) {
-      return stop_result(StopKind::CpuTimeLimit, 0,
-                         fmt::format("minifvp: CPU time limit of {} s reached at {} after {} "
-                                     "instructions\n",
-                                     limits.cpu_seconds,
-                                     describe_code_address(core_->state().r[15]),
-                                     core_->instructions()));
+      return stop_result(
+          StopKind::CpuTimeLimit, 0,
+          fmt::format("minifvp: CPU time limit of {} s reached at {} after {} "
+                      "instructions\n",
+                      limits.cpu_seconds, describe_code_address(core_->state().r[15]),
+                      core_->instructions()));
     }
   }
 }
 
 std::string Platform::describe_code_address(uint32_t addr) const {
   std::string symbol = elf_ ? elf_->symbolize(addr) : std::string();
-  return symbol.empty() ? fmt::format("0x{:08x}", addr) : fmt::format("0x{:08x} ({})", addr, symbol);
+  return symbol.empty() ? fmt::format("0x{:08x}", addr)
+                        : fmt::format("0x{:08x} ({})", addr, symbol);
 }
 
 std::string Platform::describe_data_address(uint32_t addr) const {
@@ -347,17 +381,18 @@ std::string Platform::register_dump() const {
   const cpu::CpuState& s = core_->state();
   std::string out = "  registers:\n";
   for (unsigned i = 0; i < 12; i += 4) {
-    out += fmt::format("    r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}\n", i,
-                       s.r[i], i + 1, s.r[i + 1], i + 2, s.r[i + 2], i + 3, s.r[i + 3]);
+    out += fmt::format("    r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}\n",
+                       i, s.r[i], i + 1, s.r[i + 1], i + 2, s.r[i + 2], i + 3, s.r[i + 3]);
   }
   const std::string lr_symbol = elf_ ? elf_->symbolize(s.r[14] & ~1u) : std::string();
   out += fmt::format("    r12 0x{:08x}  sp  0x{:08x}  lr  0x{:08x}{}\n", s.r[12], s.r[13], s.r[14],
                      lr_symbol.empty() ? "" : " (" + lr_symbol + ")");
   const bool psp_selected = (s.control & 2) != 0;
-  out += fmt::format("    xpsr 0x{:08x} (n={} z={} c={} v={} q={})  control 0x{:x}  msp 0x{:08x}  "
-                     "psp 0x{:08x}\n",
-                     s.xpsr(), int{s.n}, int{s.z}, int{s.c}, int{s.v}, int{s.q}, s.control,
-                     psp_selected ? s.banked_sp : s.r[13], psp_selected ? s.r[13] : s.banked_sp);
+  out += fmt::format(
+      "    xpsr 0x{:08x} (n={} z={} c={} v={} q={})  control 0x{:x}  msp 0x{:08x}  "
+      "psp 0x{:08x}\n",
+      s.xpsr(), int{s.n}, int{s.z}, int{s.c}, int{s.v}, int{s.q}, s.control,
+      psp_selected ? s.banked_sp : s.r[13], psp_selected ? s.r[13] : s.banked_sp);
   return out;
 }
 
@@ -368,10 +403,11 @@ std::string Platform::fault_report() const {
                                 cpu::fault_kind_name(fault.kind));
   out += fmt::format("  pc:          {}\n", describe_code_address(pc));
   out += fmt::format("  instruction: {}\n", instruction_at(pc));
-  if (fault.address_valid) out += fmt::format("  address:     {}\n", describe_data_address(fault.address));
+  if (fault.address_valid)
+    out += fmt::format("  address:     {}\n", describe_data_address(fault.address));
   if (!fault.detail.empty()) out += fmt::format("  detail:      {}\n", fault.detail);
-  out += fmt::format("  after {} instructions, {} cycles\n", core_->instructions(),
-                     scheduler_.now());
+  out +=
+      fmt::format("  after {} instructions, {} cycles\n", core_->instructions(), scheduler_.now());
   out += register_dump();
   return out;
 }

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <csignal>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "cpu/core.h"
+#include "cpu/system/pmu.h"
 #include "cpu/system/system_control_space.h"
 #include "devices/cmsdk_uart.h"
 #include "devices/fpgaio.h"
@@ -49,10 +51,10 @@ struct UartConfig {
 };
 
 struct RunLimits {
-  double wall_seconds = 0;     // --timelimit (host wall clock); 0 = none
-  double cpu_seconds = 0;      // --cpulimit (host user + system time); 0 = none
-  uint64_t instructions = 0;   // --max-instructions; 0 = none
-  uint64_t cycles = 0;         // --cyclelimit (simulated core cycles); 0 = none
+  double wall_seconds = 0;    // --timelimit (host wall clock); 0 = none
+  double cpu_seconds = 0;     // --cpulimit (host user + system time); 0 = none
+  uint64_t instructions = 0;  // --max-instructions; 0 = none
+  uint64_t cycles = 0;        // --cyclelimit (simulated core cycles); 0 = none
 };
 
 struct PlatformConfig {
@@ -65,12 +67,12 @@ struct PlatformConfig {
   HostPortOptions port_options;
   bool semihosting_enabled = true;  // FVP cpu0.semihosting-enable (on by default there too)
   SemihostingConfig semihosting;
-  std::optional<uint32_t> initsvtor;     // overrides the description's reset VTOR
-  std::optional<uint32_t> itcm_size;     // cpu0.CFGITCMSZ, in bytes
-  std::optional<uint32_t> dtcm_size;     // cpu0.CFGDTCMSZ, in bytes
-  std::optional<NpuVariant> npu;         // the description's default when unset
-  uint32_t npu_num_macs = 0;             // ethosu.num_macs; 0 = the variant's default
-  std::string npu_extra_args;            // ethosu.extra_args (kept for the NPU model)
+  std::optional<uint32_t> initsvtor;  // overrides the description's reset VTOR
+  std::optional<uint32_t> itcm_size;  // cpu0.CFGITCMSZ, in bytes
+  std::optional<uint32_t> dtcm_size;  // cpu0.CFGDTCMSZ, in bytes
+  std::optional<NpuVariant> npu;      // the description's default when unset
+  uint32_t npu_num_macs = 0;          // ethosu.num_macs; 0 = the variant's default
+  std::string npu_extra_args;         // ethosu.extra_args (kept for the NPU model)
   RunLimits limits;
   // How many cycles the core runs between checks of host-side limits (timelimit, cpulimit).
   uint64_t slice_cycles = uint64_t{1} << 21;
@@ -89,6 +91,7 @@ enum class StopKind : uint8_t {
   InstructionLimit,  // --max-instructions
   CycleLimit,        // --cyclelimit
   UserEscape,        // the escape byte typed on an interactive terminal
+  Interrupted,       // SIGINT/SIGTERM on the host (see set_interrupt_flag)
 };
 const char* stop_kind_name(StopKind kind);
 
@@ -128,8 +131,10 @@ class Platform final : private cpu::CoreHost {
   // Runs until a stop condition. `timer` measures host time for the wall-clock and CPU limits.
   RunResult run(const HostTimer& timer);
 
-  // Asks the run to end (from a device callback or a signal handler on the simulation thread).
+  // Asks the run to end (from a device callback on the simulation thread).
   void request_stop(StopKind kind, int guest_exit_code = 0);
+  // A flag a signal handler sets; run() checks it between time slices and stops (Interrupted).
+  void set_interrupt_flag(const volatile std::sig_atomic_t* flag) { interrupt_flag_ = flag; }
 
   // "0x10000234 (main+0x1c)": an address with its symbol when the ELF has one.
   std::string describe_code_address(uint32_t addr) const;
@@ -160,6 +165,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Core> core_;
   std::unique_ptr<cpu::SystemControlSpace> scs_;
   std::unique_ptr<cpu::Dwt> dwt_;
+  std::unique_ptr<cpu::Pmu> pmu_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
   std::unique_ptr<npu::EthosU55> npu_;  // null when the NPU variant has no model
@@ -170,6 +176,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<Semihosting> semihosting_;
   std::optional<ElfImage> elf_;
 
+  const volatile std::sig_atomic_t* interrupt_flag_ = nullptr;
   bool reset_requested_ = false;  // AIRCR.SYSRESETREQ, acted on between instructions
   uint8_t last_breakpoint_imm_ = 0;
   bool stop_pending_ = false;

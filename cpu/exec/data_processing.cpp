@@ -17,6 +17,7 @@ uint32_t zero_extend_reg(Core& core, unsigned n) {
 
 }  // namespace
 
+// Writes SP (d == 13) or PC (d == 15); every other register goes through write_result's fast path.
 void write_result_high(Core& core, unsigned d, uint32_t value) {
   if (d == 15) {
     // ADD (register) T2 and MOV (register) T1: "if d == 15 && InITBlock() && !LastInITBlock() then

@@ -46,7 +46,7 @@ enum class Operand2 : uint8_t { Imm, ExpandedImm, ShiftedReg, RegShiftedReg };
 // UsageFault and leaves SP unchanged).
 void write_result_high(Core& core, unsigned d, uint32_t value);
 inline void write_result(Core& core, unsigned d, uint32_t value) {
-  if (d < 13) [[likely]] {
+  if (d != 13 && d != 15) [[likely]] {
     core.state().r[d] = value;
   } else {
     write_result_high(core, d, value);

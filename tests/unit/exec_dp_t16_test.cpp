@@ -466,5 +466,22 @@ TEST_F(DpT16, MovsRegisterInsideItBlockIsUndefined) {
   EXPECT_TRUE(s().z);
 }
 
+
+// Regression (found by the random differential test against QEMU): LR is an ordinary destination;
+// only SP (13) and PC (15) take the special write paths.
+TEST_F(DpT16, DestinationLrIsNotTheStackPointer) {
+  r(6) = 0x12345679;
+  r(13) = 0x8000;
+  r(1) = 41;
+  r(2) = 0xf0;
+  r(3) = 0x0f;
+  run({0x46b6 /* mov lr, r6 */});
+  EXPECT_EQ(r(14), 0x12345679u);
+  EXPECT_EQ(r(13), 0x8000u);
+  run({0xf101, 0x0e01 /* add.w lr, r1, #1 */, 0xea42, 0x0e03 /* orr.w lr, r2, r3 */});
+  EXPECT_EQ(r(14), 0xffu);
+  EXPECT_EQ(r(13), 0x8000u);
+}
+
 }  // namespace
 }  // namespace minifvp::test
