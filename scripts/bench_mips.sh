@@ -10,7 +10,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$root/build}"
 runs="${2:-3}"
 minifvp="$build/minifvp"
-elf="$build/firmware/apps/bench_cpu/bench_cpu.elf"
+elf="$build/firmware/cross/apps/bench_cpu/bench_cpu.elf"
 for f in "$minifvp" "$elf"; do
   [ -e "$f" ] || { echo "bench_mips: $f is missing (build with MINIFVP_FIRMWARE=ON)" >&2; exit 1; }
 done

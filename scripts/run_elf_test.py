@@ -88,6 +88,8 @@ def main():
     parser.add_argument("--expect-output", action="append", default=[],
                         help="text the output must contain (repeatable)")
     parser.add_argument("--expect-output-file", help="file the whole output must equal")
+    parser.add_argument("--diff-ignore", action="append", default=[], metavar="REGEX",
+                        help="with --compare: ignore output lines matching REGEX (repeatable)")
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--objdump-has", nargs="+", metavar="MNEMONIC")
     parser.add_argument("--function", action="append", default=[],
@@ -132,6 +134,12 @@ def main():
                     failures.append(f"{label}: output differs from {args.expect_output_file}")
     if args.compare:
         (_, _, status_a, output_a, _), (_, _, status_b, output_b, _) = runs
+        ignored = [re.compile(pattern) for pattern in args.diff_ignore]
+
+        def kept(text):
+            return "".join(line for line in text.splitlines(keepends=True)
+                           if not any(p.search(line) for p in ignored))
+        output_a, output_b = kept(output_a), kept(output_b)
         if output_a != output_b:
             lines_a, lines_b = output_a.splitlines(), output_b.splitlines()
             first = next((i for i, (x, y) in enumerate(zip(lines_a, lines_b)) if x != y),

@@ -58,8 +58,8 @@ int main(void) {
     }
     CHECK_EQ(instruction_rbit(value), model_reverse_bits(value));
     CHECK_EQ(__builtin_popcount(value), model_popcount(value));
-    CHECK_EQ(__builtin_bswap32(value), (value >> 24) | ((value >> 8) & 0xFF00u) |
-                                           ((value << 8) & 0xFF0000u) | (value << 24));
+    CHECK_EQ(__builtin_bswap32(value),
+             (value >> 24) | ((value >> 8) & 0xFF00u) | ((value << 8) & 0xFF0000u) | (value << 24));
     uint32_t rotate = x % 31u + 1u;
     CHECK_EQ((value >> rotate) | (value << (32 - rotate)),
              model_reverse_bits(model_reverse_bits(value) << rotate |

@@ -7,7 +7,7 @@
 
 static uint32_t crc_table[4][256];
 
-static uint32_t crc32_bitwise(const uint8_t *data, size_t length) {
+static uint32_t crc32_bitwise(const uint8_t* data, size_t length) {
   uint32_t crc = 0xFFFFFFFFu;
   for (size_t i = 0; i < length; ++i) {
     crc ^= data[i];
@@ -24,7 +24,7 @@ static void build_tables(void) {
   }
 }
 
-static uint32_t crc32_table(const uint8_t *data, size_t length) {
+static uint32_t crc32_table(const uint8_t* data, size_t length) {
   uint32_t crc = 0xFFFFFFFFu;
   for (size_t i = 0; i < length; ++i) crc = crc_table[0][(crc ^ data[i]) & 0xFFu] ^ (crc >> 8);
   return ~crc;
@@ -36,7 +36,7 @@ static void build_slicing_tables(void) {
       crc_table[k][n] = (crc_table[k - 1][n] >> 8) ^ crc_table[0][crc_table[k - 1][n] & 0xFFu];
 }
 
-static uint32_t crc32_slicing(const uint8_t *data, size_t length) {
+static uint32_t crc32_slicing(const uint8_t* data, size_t length) {
   uint32_t crc = 0xFFFFFFFFu;
   while (length >= 4) {
     uint32_t word;
@@ -54,7 +54,7 @@ static uint32_t crc32_slicing(const uint8_t *data, size_t length) {
 int main(void) {
   build_tables();
   build_slicing_tables();
-  const uint8_t *check = (const uint8_t *)"123456789";
+  const uint8_t* check = (const uint8_t*)"123456789";
   CHECK_EQ(crc32_bitwise(check, 9), 0xCBF43926u);
   CHECK_EQ(crc32_table(check, 9), 0xCBF43926u);
   CHECK_EQ(crc32_slicing(check, 9), 0xCBF43926u);

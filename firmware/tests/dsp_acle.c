@@ -12,10 +12,14 @@ static uint32_t next_random(void) {
   lcg_state = lcg_state * 1664525u + 1013904223u;
   // Mix in corner values often: saturation happens at the extremes.
   switch ((lcg_state >> 28) & 7u) {
-    case 0: return 0x7FFFFFFFu ^ (lcg_state & 0x3u);
-    case 1: return 0x80000000u | (lcg_state & 0x3u);
-    case 2: return 0x7FFF8000u ^ (lcg_state & 0x00010001u);
-    default: return lcg_state ^ (lcg_state << 7);
+    case 0:
+      return 0x7FFFFFFFu ^ (lcg_state & 0x3u);
+    case 1:
+      return 0x80000000u | (lcg_state & 0x3u);
+    case 2:
+      return 0x7FFF8000u ^ (lcg_state & 0x00010001u);
+    default:
+      return lcg_state ^ (lcg_state << 7);
   }
 }
 
@@ -27,9 +31,15 @@ static uint32_t saturate_unsigned(int64_t value, unsigned bits) {
   int64_t max = ((int64_t)1 << bits) - 1;
   return (uint32_t)(value > max ? max : value < 0 ? 0 : value);
 }
-static int16_t half(uint32_t word, unsigned index) { return (int16_t)(word >> (16 * index)); }
-static int8_t byte_s(uint32_t word, unsigned index) { return (int8_t)(word >> (8 * index)); }
-static uint8_t byte_u(uint32_t word, unsigned index) { return (uint8_t)(word >> (8 * index)); }
+static int16_t half(uint32_t word, unsigned index) {
+  return (int16_t)(word >> (16 * index));
+}
+static int8_t byte_s(uint32_t word, unsigned index) {
+  return (int8_t)(word >> (8 * index));
+}
+static uint8_t byte_u(uint32_t word, unsigned index) {
+  return (uint8_t)(word >> (8 * index));
+}
 
 static void check_pair(uint32_t a, uint32_t b, uint32_t c) {
   int32_t sa = (int32_t)a, sb = (int32_t)b, sc = (int32_t)c;

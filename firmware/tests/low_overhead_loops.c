@@ -5,13 +5,13 @@
 
 #include "test_check.h"
 
-static __attribute__((noinline)) uint32_t sum_squares(const uint32_t *data, uint32_t count) {
+static __attribute__((noinline)) uint32_t sum_squares(const uint32_t* data, uint32_t count) {
   uint32_t sum = 0;
   for (uint32_t i = 0; i < count; ++i) sum += data[i] * data[i];
   return sum;
 }
 
-static __attribute__((noinline)) void scale(int16_t *out, const int16_t *in, uint32_t count,
+static __attribute__((noinline)) void scale(int16_t* out, const int16_t* in, uint32_t count,
                                             int16_t factor) {
   for (uint32_t i = 0; i < count; ++i) out[i] = (int16_t)((in[i] * factor) >> 4);
 }
@@ -23,7 +23,7 @@ static __attribute__((noinline)) uint32_t nested(uint32_t rows, uint32_t columns
   return total;
 }
 
-static __attribute__((noinline)) int32_t find_first(const uint32_t *data, uint32_t count,
+static __attribute__((noinline)) int32_t find_first(const uint32_t* data, uint32_t count,
                                                     uint32_t wanted) {
   for (uint32_t i = 0; i < count; ++i)
     if (data[i] == wanted) return (int32_t)i;

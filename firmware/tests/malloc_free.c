@@ -9,15 +9,15 @@
 #include "test_check.h"
 
 enum { BLOCKS = 200 };
-static uint8_t *blocks[BLOCKS];
+static uint8_t* blocks[BLOCKS];
 static size_t sizes[BLOCKS];
 
-static int pattern_intact(const uint8_t *block, size_t size, unsigned tag) {
+static int pattern_intact(const uint8_t* block, size_t size, unsigned tag) {
   for (size_t i = 0; i < size; ++i)
     if (block[i] != (uint8_t)(tag * 31u + i)) return 0;
   return 1;
 }
-static void fill_pattern(uint8_t *block, size_t size, unsigned tag) {
+static void fill_pattern(uint8_t* block, size_t size, unsigned tag) {
   for (size_t i = 0; i < size; ++i) block[i] = (uint8_t)(tag * 31u + i);
 }
 
@@ -52,7 +52,7 @@ int main(void) {
   CHECK_EQ(misaligned, 0);
 
   // realloc keeps the contents while growing.
-  uint8_t *growing = malloc(16);
+  uint8_t* growing = malloc(16);
   fill_pattern(growing, 16, 5);
   for (size_t size = 32; size <= 65536; size *= 2) {
     growing = realloc(growing, size);
@@ -62,7 +62,7 @@ int main(void) {
   free(growing);
   CHECK_EQ(corrupted, 0);
 
-  uint32_t *zeroed = calloc(1000, sizeof *zeroed);
+  uint32_t* zeroed = calloc(1000, sizeof *zeroed);
   unsigned non_zero = 0;
   for (int i = 0; i < 1000; ++i) non_zero += zeroed[i] != 0;
   CHECK_EQ(non_zero, 0);
@@ -70,10 +70,10 @@ int main(void) {
 
   // Exhaustion: the heap is a few MB at most, so this must fail cleanly with ENOMEM.
   errno = 0;
-  void *too_big = malloc(64u * 1024u * 1024u);
+  void* too_big = malloc(64u * 1024u * 1024u);
   CHECK(too_big == NULL);
   CHECK_EQ(errno, ENOMEM);
-  void *after = malloc(1024);
+  void* after = malloc(1024);
   CHECK(after != NULL);
   free(after);
   return test_finish("malloc_free");

@@ -5,11 +5,11 @@
 
 #include "test_check.h"
 
-static const char *format(char *buffer, size_t size, const char *pattern, ...)
+static const char* format(char* buffer, size_t size, const char* pattern, ...)
     __attribute__((format(printf, 3, 4)));
 
 #include <stdarg.h>
-static const char *format(char *buffer, size_t size, const char *pattern, ...) {
+static const char* format(char* buffer, size_t size, const char* pattern, ...) {
   va_list arguments;
   va_start(arguments, pattern);
   vsnprintf(buffer, size, pattern, arguments);
@@ -31,11 +31,11 @@ int main(void) {
   CHECK_STR(format(b, sizeof b, "%lld/%lu/%hhd/%hd", (long long)-1, (unsigned long)7,
                    (signed char)200, (short)70000),
             "-1/7/-56/4464");
-  CHECK_STR(format(b, sizeof b, "[%s][%10s][%-10s][%.3s][%c%c]", "abc", "right", "left",
-                   "truncate", 'o', 'k'),
+  CHECK_STR(format(b, sizeof b, "[%s][%10s][%-10s][%.3s][%c%c]", "abc", "right", "left", "truncate",
+                   'o', 'k'),
             "[abc][     right][left      ][tru][ok]");
   CHECK_STR(format(b, sizeof b, "%.3d|%8.3d|%-8.4x|%%", 5, -5, 0xabu), "005|    -005|00ab    |%");
-  CHECK_STR(format(b, sizeof b, "%p", (void *)0x30001234), "0x30001234");
+  CHECK_STR(format(b, sizeof b, "%p", (void*)0x30001234), "0x30001234");
   CHECK_STR(format(b, sizeof b, "%*d|%-*d|%.*s", 6, 1, 4, 2, 2, "xyz"), "     1|2   |xy");
 
   // Floating point, computed by libgcc's soft-float routines and newlib's dtoa.
@@ -49,7 +49,7 @@ int main(void) {
 
   // snprintf truncation: returns the length it would have written.
   char small_buffer[8];
-  const char *volatile long_text = "0123456789";
+  const char* volatile long_text = "0123456789";
   int wanted = snprintf(small_buffer, sizeof small_buffer, "%s", long_text);
   CHECK_EQ(wanted, 10);
   CHECK_STR(small_buffer, "0123456");

@@ -15,17 +15,17 @@ struct Record {
 };
 static struct Record records[400];
 
-static int compare_int32(const void *a, const void *b) {
-  int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+static int compare_int32(const void* a, const void* b) {
+  int32_t x = *(const int32_t*)a, y = *(const int32_t*)b;
   return (x > y) - (x < y);
 }
-static int compare_record(const void *a, const void *b) {
+static int compare_record(const void* a, const void* b) {
   const struct Record *x = a, *y = b;
   if (x->key != y->key) return x->key < y->key ? -1 : 1;
   return (x->original_index > y->original_index) - (x->original_index < y->original_index);
 }
-static int compare_string_pointer(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
+static int compare_string_pointer(const void* a, const void* b) {
+  return strcmp(*(const char* const*)a, *(const char* const*)b);
 }
 
 int main(void) {
@@ -49,7 +49,7 @@ int main(void) {
   CHECK_EQ((uint64_t)sum_after, (uint64_t)sum_before);
   CHECK_EQ(xor_after, xor_before);
   for (int i = 0; i < COUNT; i += 37) {
-    int32_t *found = bsearch(&values[i], values, COUNT, sizeof values[0], compare_int32);
+    int32_t* found = bsearch(&values[i], values, COUNT, sizeof values[0], compare_int32);
     CHECK(found != NULL && *found == values[i]);
   }
   int32_t absent = values[COUNT - 1] == INT32_MAX ? INT32_MIN : values[COUNT - 1] + 1;
@@ -65,10 +65,11 @@ int main(void) {
   qsort(records, 400, sizeof records[0], compare_record);
   unsigned bad_records = 0;
   for (int i = 1; i < 400; ++i) bad_records += compare_record(&records[i - 1], &records[i]) >= 0;
-  for (int i = 0; i < 400; ++i) bad_records += records[i].name[0] != 'a' + records[i].original_index % 26;
+  for (int i = 0; i < 400; ++i)
+    bad_records += records[i].name[0] != 'a' + records[i].original_index % 26;
   CHECK_EQ(bad_records, 0);
 
-  const char *words[] = {"pear", "apple", "fig", "banana", "kiwi", "cherry", "date", "grape"};
+  const char* words[] = {"pear", "apple", "fig", "banana", "kiwi", "cherry", "date", "grape"};
   qsort(words, 8, sizeof words[0], compare_string_pointer);
   CHECK_STR(words[0], "apple");
   CHECK_STR(words[3], "date");

@@ -25,8 +25,12 @@ static __attribute__((noinline)) void hanoi(uint32_t disks, uint32_t from, uint3
 }
 
 static int is_odd(uint32_t n);
-static __attribute__((noinline)) int is_even(uint32_t n) { return n == 0 ? 1 : is_odd(n - 1); }
-static __attribute__((noinline)) int is_odd(uint32_t n) { return n == 0 ? 0 : is_even(n - 1); }
+static __attribute__((noinline)) int is_even(uint32_t n) {
+  return n == 0 ? 1 : is_odd(n - 1);
+}
+static __attribute__((noinline)) int is_odd(uint32_t n) {
+  return n == 0 ? 0 : is_even(n - 1);
+}
 
 // Many arguments: the fifth onwards are passed on the stack (AAPCS).
 static __attribute__((noinline)) uint64_t many_arguments(uint32_t a, uint64_t b, uint32_t c,
@@ -46,7 +50,7 @@ int main(void) {
   CHECK(is_odd(opaque_u32(2001)));
   uint64_t sum = many_arguments(1, 0xFFFFFFFFull, 3, 4, 5, 6, opaque_u32(20));
   // b crosses 2^32 after one step, a grows by one per step from then on; e doubles 20 times.
-  CHECK_EQ(sum, (1u + 19u) + (0xFFFFFFFFull + 20) + 3u + 4u + 5ull * (1u << 20) +
-                    (6u + 210u) + 20u);
+  CHECK_EQ(sum,
+           (1u + 19u) + (0xFFFFFFFFull + 20) + 3u + 4u + 5ull * (1u << 20) + (6u + 210u) + 20u);
   return test_finish("recursion");
 }

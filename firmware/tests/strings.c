@@ -9,19 +9,21 @@
 enum { BUFFER = 320 };
 static uint8_t source[BUFFER], destination[BUFFER], expected[BUFFER];
 
-static void fill(uint8_t *buffer, size_t size, uint32_t seed) {
+static void fill(uint8_t* buffer, size_t size, uint32_t seed) {
   for (size_t i = 0; i < size; ++i) {
     seed = seed * 1103515245u + 12345u;
     buffer[i] = (uint8_t)(seed >> 16);
   }
 }
 
-static int model_memcmp_sign(const uint8_t *a, const uint8_t *b, size_t n) {
+static int model_memcmp_sign(const uint8_t* a, const uint8_t* b, size_t n) {
   for (size_t i = 0; i < n; ++i)
     if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
   return 0;
 }
-static int sign(int value) { return (value > 0) - (value < 0); }
+static int sign(int value) {
+  return (value > 0) - (value < 0);
+}
 
 static void check_memcpy_and_memset(void) {
   unsigned mismatches = 0;
@@ -68,12 +70,13 @@ static void check_comparisons(void) {
           char *sa = a + offset_a, *sb = b + offset_b;
           for (size_t i = 0; i < length; ++i) sa[i] = sb[i] = (char)('A' + (i * 7 + length) % 50);
           sa[length] = sb[length] = '\0';
-          if (differ_at < length) sb[differ_at] = (char)(sb[differ_at] + 1 + (differ_at & 1) * 0x70);
-          int model = model_memcmp_sign((const uint8_t *)sa, (const uint8_t *)sb, length + 1);
+          if (differ_at < length)
+            sb[differ_at] = (char)(sb[differ_at] + 1 + (differ_at & 1) * 0x70);
+          int model = model_memcmp_sign((const uint8_t*)sa, (const uint8_t*)sb, length + 1);
           mismatches += sign(strcmp(sa, sb)) != model;
           mismatches += sign(memcmp(sa, sb, length + 1)) != model;
           mismatches += sign(strncmp(sa, sb, differ_at + 1)) !=
-                        model_memcmp_sign((const uint8_t *)sa, (const uint8_t *)sb,
+                        model_memcmp_sign((const uint8_t*)sa, (const uint8_t*)sb,
                                           differ_at < length ? differ_at + 1 : length + 1);
           mismatches += strlen(sa) != length;
           mismatches += (differ_at < length && strchr(sb, sb[differ_at]) == NULL);
@@ -92,7 +95,7 @@ static void check_string_building(void) {
   CHECK_STR(buffer, "minifvp runs firmware");
   CHECK(strstr(buffer, "runs") == buffer + 8);
   CHECK(strrchr(buffer, 'r') == buffer + 19);
-  char *copy = strdup(buffer);
+  char* copy = strdup(buffer);
   CHECK(copy != NULL && strcmp(copy, buffer) == 0 && copy != buffer);
   free(copy);
   CHECK_EQ(strspn("aaabbbccc", "ab"), 6);

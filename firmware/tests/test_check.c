@@ -6,23 +6,23 @@
 static unsigned checks_run;
 static unsigned checks_failed;
 
-void test_check(int ok, const char *what, const char *file, int line) {
+void test_check(int ok, const char* what, const char* file, int line) {
   ++checks_run;
   if (ok) return;
   ++checks_failed;
   printf("FAILED %s:%d: %s\n", file, line, what);
 }
 
-void test_check_u64(uint64_t actual, uint64_t expected, const char *what, const char *file,
+void test_check_u64(uint64_t actual, uint64_t expected, const char* what, const char* file,
                     int line) {
   ++checks_run;
   if (actual == expected) return;
   ++checks_failed;
-  printf("FAILED %s:%d: %s == 0x%llx, expected 0x%llx\n", file, line, what, (unsigned long long)actual,
-         (unsigned long long)expected);
+  printf("FAILED %s:%d: %s == 0x%llx, expected 0x%llx\n", file, line, what,
+         (unsigned long long)actual, (unsigned long long)expected);
 }
 
-void test_check_str(const char *actual, const char *expected, const char *what, const char *file,
+void test_check_str(const char* actual, const char* expected, const char* what, const char* file,
                     int line) {
   ++checks_run;
   if (strcmp(actual, expected) == 0) return;
@@ -30,7 +30,7 @@ void test_check_str(const char *actual, const char *expected, const char *what, 
   printf("FAILED %s:%d: %s == \"%s\", expected \"%s\"\n", file, line, what, actual, expected);
 }
 
-int test_finish(const char *test_name) {
+int test_finish(const char* test_name) {
   if (checks_failed == 0) {
     printf("PASS %s (%u checks)\n", test_name, checks_run);
     return 0;

@@ -5,12 +5,12 @@
 
 #include <stdint.h>
 
-void test_check(int ok, const char *what, const char *file, int line);
-void test_check_u64(uint64_t actual, uint64_t expected, const char *what, const char *file,
+void test_check(int ok, const char* what, const char* file, int line);
+void test_check_u64(uint64_t actual, uint64_t expected, const char* what, const char* file,
                     int line);
-void test_check_str(const char *actual, const char *expected, const char *what, const char *file,
+void test_check_str(const char* actual, const char* expected, const char* what, const char* file,
                     int line);
-int test_finish(const char *test_name);
+int test_finish(const char* test_name);
 
 // Hides a value from the optimiser so that the operation under test happens at run time.
 uint32_t opaque_u32(uint32_t value);
@@ -19,6 +19,7 @@ uint64_t opaque_u64(uint64_t value);
 #define CHECK(condition) test_check((condition), #condition, __FILE_NAME__, __LINE__)
 #define CHECK_EQ(actual, expected) \
   test_check_u64((uint64_t)(actual), (uint64_t)(expected), #actual, __FILE_NAME__, __LINE__)
-#define CHECK_STR(actual, expected) test_check_str((actual), (expected), #actual, __FILE_NAME__, __LINE__)
+#define CHECK_STR(actual, expected) \
+  test_check_str((actual), (expected), #actual, __FILE_NAME__, __LINE__)
 
 #endif

@@ -19,8 +19,8 @@ static void crc_init(void) {
   }
 }
 
-static uint32_t crc_update(uint32_t crc, const void *data, size_t length) {
-  const uint8_t *bytes = data;
+static uint32_t crc_update(uint32_t crc, const void* data, size_t length) {
+  const uint8_t* bytes = data;
   crc = ~crc;
   while (length--) crc = crc_table[(crc ^ *bytes++) & 0xFFu] ^ (crc >> 8);
   return ~crc;
@@ -47,17 +47,17 @@ static uint32_t matrix_work(uint32_t seed) {
 }
 
 struct ListNode {
-  struct ListNode *next;
+  struct ListNode* next;
   int32_t key;
   uint32_t payload;
 };
 enum { LIST_NODES = 128 };
 static struct ListNode nodes[LIST_NODES];
 
-static struct ListNode *merge(struct ListNode *a, struct ListNode *b) {
+static struct ListNode* merge(struct ListNode* a, struct ListNode* b) {
   struct ListNode head = {0}, *tail = &head;
   while (a && b) {
-    struct ListNode **smaller = (a->key <= b->key) ? &a : &b;
+    struct ListNode** smaller = (a->key <= b->key) ? &a : &b;
     tail->next = *smaller;
     tail = *smaller;
     *smaller = (*smaller)->next;
@@ -66,11 +66,11 @@ static struct ListNode *merge(struct ListNode *a, struct ListNode *b) {
   return head.next;
 }
 
-static struct ListNode *merge_sort(struct ListNode *list) {
+static struct ListNode* merge_sort(struct ListNode* list) {
   if (list == NULL || list->next == NULL) return list;
   struct ListNode *slow = list, *fast = list->next;
   while (fast && fast->next) slow = slow->next, fast = fast->next->next;
-  struct ListNode *second = slow->next;
+  struct ListNode* second = slow->next;
   slow->next = NULL;
   return merge(merge_sort(list), merge_sort(second));
 }
@@ -82,10 +82,10 @@ static uint32_t list_work(uint32_t seed) {
     nodes[i].payload = (uint32_t)i;
     nodes[i].next = i + 1 < LIST_NODES ? &nodes[i + 1] : NULL;
   }
-  struct ListNode *sorted = merge_sort(&nodes[0]);
+  struct ListNode* sorted = merge_sort(&nodes[0]);
   uint32_t check = 0;
   int32_t previous = INT32_MIN;
-  for (struct ListNode *n = sorted; n; n = n->next) {
+  for (struct ListNode* n = sorted; n; n = n->next) {
     if (n->key < previous) check ^= 0x80000000u;  // out of order: poisons the checksum
     previous = n->key;
     check = check * 31u + n->payload;
@@ -104,13 +104,17 @@ static uint32_t state_machine_work(uint32_t seed) {
   text[sizeof text - 1] = '\0';
   enum { START, INTEGER, HEX_PREFIX, HEX, WORD, INVALID } state = START;
   uint32_t counts[6] = {0};
-  for (const char *p = text; *p; ++p) {
+  for (const char* p = text; *p; ++p) {
     char c = *p;
     int digit = c >= '0' && c <= '9', hex_letter = c >= 'a' && c <= 'f';
     int separator = c == ' ' || c == ',' || c == '.';
     switch (state) {
       case START:
-        state = c == '0' ? HEX_PREFIX : digit ? INTEGER : hex_letter ? WORD : separator ? START : INVALID;
+        state = c == '0'     ? HEX_PREFIX
+                : digit      ? INTEGER
+                : hex_letter ? WORD
+                : separator  ? START
+                             : INVALID;
         break;
       case INTEGER:
         state = digit ? INTEGER : separator ? START : INVALID;

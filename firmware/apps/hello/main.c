@@ -7,9 +7,10 @@
 
 #include "cortex_m.h"
 
-static void strip_line_end(char *line) {
+static void strip_line_end(char* line) {
   size_t length = strlen(line);
-  while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r')) line[--length] = '\0';
+  while (length > 0 && (line[length - 1] == '\n' || line[length - 1] == '\r'))
+    line[--length] = '\0';
 }
 
 int main(void) {
