@@ -16,10 +16,12 @@ static uint8_t region1[REGION1_CAPACITY] __attribute__((section(".large_bss"), a
 static uint32_t payload[PAYLOAD_CAPACITY_WORDS] __attribute__((aligned(16)));
 static struct ethosu_driver npu;
 
-static size_t blob_size(struct npu_blob blob) { return (size_t)(blob.end - blob.data); }
+static size_t blob_size(struct npu_blob blob) {
+  return (size_t)(blob.end - blob.data);
+}
 
 // Runs one vector; returns 1 when the NPU's region 1 equals the expected bytes.
-static int run_vector(const struct npu_vector *v) {
+static int run_vector(const struct npu_vector* v) {
   const size_t region1_size = blob_size(v->region1);
   if (region1_size > sizeof region1 || blob_size(v->region1_expected) != region1_size) {
     printf("%s: region 1 of %u bytes does not fit the test buffer\n", v->name,
@@ -38,8 +40,8 @@ static int run_vector(const struct npu_vector *v) {
   const size_t base_addr_size[2] = {blob_size(v->region0), region1_size};
 
   npu_pmu_start(&npu);
-  const int result = ethosu_invoke_v3(&npu, payload, (int)payload_size, base_addr, base_addr_size,
-                                      2, NULL);
+  const int result =
+      ethosu_invoke_v3(&npu, payload, (int)payload_size, base_addr, base_addr_size, 2, NULL);
   npu_pmu_stop(&npu, v->name);
   if (result != 0) {
     printf("%s: ethosu_invoke_v3 returned %d\n", v->name, result);
@@ -47,8 +49,8 @@ static int run_vector(const struct npu_vector *v) {
   }
   for (size_t i = 0; i < region1_size; ++i) {
     if (region1[i] != v->region1_expected.data[i]) {
-      printf("%s: region 1 byte %u is 0x%02x, expected 0x%02x\n", v->name, (unsigned)i,
-             region1[i], v->region1_expected.data[i]);
+      printf("%s: region 1 byte %u is 0x%02x, expected 0x%02x\n", v->name, (unsigned)i, region1[i],
+             v->region1_expected.data[i]);
       return 0;
     }
   }

@@ -20,17 +20,17 @@ uint32_t npu_optimizer_config_word(unsigned macs);
 
 // Initialises `drv` (secure, privileged) and, unless the driver polls, routes IRQ 56 to it.
 // Returns ethosu_init's result.
-int npu_test_init(struct ethosu_driver *drv);
+int npu_test_init(struct ethosu_driver* drv);
 
 // Writes a COP1 payload (FourCC, OPTIMIZER_CONFIG, NOPs so that the stream starts 16-byte
 // aligned, COMMAND_STREAM) around `stream_words` words of `stream` into `out` (16-byte aligned,
 // `capacity` words). Returns its size in bytes, 0 if it does not fit.
-size_t npu_build_payload(uint32_t *out, size_t capacity, const void *stream, size_t stream_words,
+size_t npu_build_payload(uint32_t* out, size_t capacity, const void* stream, size_t stream_words,
                          uint32_t config_word, uint32_t id_word);
 
 // PMU set-up before an inference: counters for NPU_ACTIVE, AXI0 read beats, AXI0 write beats and
 // AXI1 read beats, plus the cycle counter, all zeroed and enabled.
-void npu_pmu_start(struct ethosu_driver *drv);
+void npu_pmu_start(struct ethosu_driver* drv);
 // Reads and prints the counters ("<label>: cycles ... npu_active ... axi0_rd_beats ...") and
 // disables the PMU.
 struct npu_pmu_counts {
@@ -40,6 +40,6 @@ struct npu_pmu_counts {
   uint32_t axi0_write_beats;
   uint32_t axi1_read_beats;
 };
-struct npu_pmu_counts npu_pmu_stop(struct ethosu_driver *drv, const char *label);
+struct npu_pmu_counts npu_pmu_stop(struct ethosu_driver* drv, const char* label);
 
 #endif

@@ -29,13 +29,12 @@ int main(void) {
   CHECK_EQ(hw.cfg.cmd_stream_version, 0);
 
   memset(scratch, 0, sizeof scratch);
-  memcpy(scratch + TINYRPS_U55_128_INPUT_OFFSET, tinyrps_sample_input,
-         sizeof tinyrps_sample_input);
+  memcpy(scratch + TINYRPS_U55_128_INPUT_OFFSET, tinyrps_sample_input, sizeof tinyrps_sample_input);
   uint64_t base_addr[3] = {(uintptr_t)tinyrps_u55_128_flash, (uintptr_t)scratch,
                            (uintptr_t)scratch};
   const size_t base_addr_size[3] = {TINYRPS_U55_128_FLASH_SIZE, sizeof scratch, sizeof scratch};
 
-  struct ethosu_driver *drv = ethosu_reserve_driver();
+  struct ethosu_driver* drv = ethosu_reserve_driver();
   CHECK(drv == &npu);
   npu_pmu_start(drv);
   const int result = ethosu_invoke_v3(drv, tinyrps_u55_128_payload, TINYRPS_U55_128_PAYLOAD_SIZE,
@@ -44,7 +43,7 @@ int main(void) {
   ethosu_release_driver(drv);
   CHECK_EQ(result, 0);
 
-  const int8_t *logits = (const int8_t *)(scratch + TINYRPS_U55_128_OUTPUT_OFFSET);
+  const int8_t* logits = (const int8_t*)(scratch + TINYRPS_U55_128_OUTPUT_OFFSET);
   printf("logits %d %d %d (golden %d %d %d), class %s\n", logits[0], logits[1], logits[2],
          tinyrps_sample_expected[0], tinyrps_sample_expected[1], tinyrps_sample_expected[2],
          tinyrps_labels[TINYRPS_SAMPLE_LABEL]);
@@ -59,8 +58,7 @@ int main(void) {
 
   // A second inference on the same driver gives the same result.
   memset(scratch, 0, sizeof scratch);
-  memcpy(scratch + TINYRPS_U55_128_INPUT_OFFSET, tinyrps_sample_input,
-         sizeof tinyrps_sample_input);
+  memcpy(scratch + TINYRPS_U55_128_INPUT_OFFSET, tinyrps_sample_input, sizeof tinyrps_sample_input);
   CHECK_EQ(ethosu_invoke_v2(tinyrps_u55_128_payload, TINYRPS_U55_128_PAYLOAD_SIZE, base_addr,
                             base_addr_size, 3),
            0);

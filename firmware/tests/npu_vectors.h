@@ -7,12 +7,12 @@
 #include <stdint.h>
 
 struct npu_blob {
-  const uint8_t *data;  // 16-byte aligned
-  const uint8_t *end;
+  const uint8_t* data;  // 16-byte aligned
+  const uint8_t* end;
 };
 
 struct npu_vector {
-  const char *name;
+  const char* name;
   struct npu_blob cmd, region0, region1, region1_expected;
 };
 

@@ -22,9 +22,9 @@
 
 /* Q-channel requests written to CMD.clock_q_enable / CMD.power_q_enable. */
 enum ethosu_clock_q_request {
-  ETHOSU_CLOCK_Q_DISABLE = 0,   /* the NPU never signals ready for clock off */
-  ETHOSU_CLOCK_Q_ENABLE = 1,    /* ready for clock off when stopped and idle */
-  ETHOSU_CLOCK_Q_UNCHANGED = 2  /* keep the current setting */
+  ETHOSU_CLOCK_Q_DISABLE = 0,  /* the NPU never signals ready for clock off */
+  ETHOSU_CLOCK_Q_ENABLE = 1,   /* ready for clock off when stopped and idle */
+  ETHOSU_CLOCK_Q_UNCHANGED = 2 /* keep the current setting */
 };
 
 enum ethosu_power_q_request {

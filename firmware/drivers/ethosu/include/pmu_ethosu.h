@@ -101,50 +101,50 @@ enum ethosu_pmu_event_type {
 };
 
 /* PMCR.cnt_en set / cleared. */
-void ETHOSU_PMU_Enable(struct ethosu_driver *drv);
-void ETHOSU_PMU_Disable(struct ethosu_driver *drv);
+void ETHOSU_PMU_Enable(struct ethosu_driver* drv);
+void ETHOSU_PMU_Disable(struct ethosu_driver* drv);
 
 /* Event counter `num` (< ETHOSU_PMU_NCOUNTERS) counts `type`. */
-void ETHOSU_PMU_Set_EVTYPER(struct ethosu_driver *drv, uint32_t num,
+void ETHOSU_PMU_Set_EVTYPER(struct ethosu_driver* drv, uint32_t num,
                             enum ethosu_pmu_event_type type);
-enum ethosu_pmu_event_type ETHOSU_PMU_Get_EVTYPER(struct ethosu_driver *drv, uint32_t num);
+enum ethosu_pmu_event_type ETHOSU_PMU_Get_EVTYPER(struct ethosu_driver* drv, uint32_t num);
 uint32_t ETHOSU_PMU_Get_NumEventCounters(void);
 
 /* PMCR.cycle_cnt_rst / event_cnt_rst: zero the cycle counter / every event counter. */
-void ETHOSU_PMU_CYCCNT_Reset(struct ethosu_driver *drv);
-void ETHOSU_PMU_EVCNTR_ALL_Reset(struct ethosu_driver *drv);
+void ETHOSU_PMU_CYCCNT_Reset(struct ethosu_driver* drv);
+void ETHOSU_PMU_EVCNTR_ALL_Reset(struct ethosu_driver* drv);
 
 /* Counter enables (PMCNTENSET/CLR): bits 0..3 event counters, bit 31 the cycle counter. */
-void ETHOSU_PMU_CNTR_Enable(struct ethosu_driver *drv, uint32_t mask);
-void ETHOSU_PMU_CNTR_Disable(struct ethosu_driver *drv, uint32_t mask);
-uint32_t ETHOSU_PMU_CNTR_Status(struct ethosu_driver *drv);
+void ETHOSU_PMU_CNTR_Enable(struct ethosu_driver* drv, uint32_t mask);
+void ETHOSU_PMU_CNTR_Disable(struct ethosu_driver* drv, uint32_t mask);
+uint32_t ETHOSU_PMU_CNTR_Status(struct ethosu_driver* drv);
 
 /* The 48-bit cycle counter. Get reads it consistently even if the low word wraps between the
  * two register reads; Set stops the counter while writing it. */
-uint64_t ETHOSU_PMU_Get_CCNTR(struct ethosu_driver *drv);
-void ETHOSU_PMU_Set_CCNTR(struct ethosu_driver *drv, uint64_t val);
-uint32_t ETHOSU_PMU_Get_EVCNTR(struct ethosu_driver *drv, uint32_t num);
-void ETHOSU_PMU_Set_EVCNTR(struct ethosu_driver *drv, uint32_t num, uint32_t val);
+uint64_t ETHOSU_PMU_Get_CCNTR(struct ethosu_driver* drv);
+void ETHOSU_PMU_Set_CCNTR(struct ethosu_driver* drv, uint64_t val);
+uint32_t ETHOSU_PMU_Get_EVCNTR(struct ethosu_driver* drv, uint32_t num);
+void ETHOSU_PMU_Set_EVCNTR(struct ethosu_driver* drv, uint32_t num, uint32_t val);
 
 /* Overflow flags (PMOVSSET / PMOVSCLR) and overflow interrupts (PMINTSET / PMINTCLR). */
-uint32_t ETHOSU_PMU_Get_CNTR_OVS(struct ethosu_driver *drv);
-void ETHOSU_PMU_Set_CNTR_OVS(struct ethosu_driver *drv, uint32_t mask);
-void ETHOSU_PMU_Set_CNTR_IRQ_Enable(struct ethosu_driver *drv, uint32_t mask);
-void ETHOSU_PMU_Set_CNTR_IRQ_Disable(struct ethosu_driver *drv, uint32_t mask);
-uint32_t ETHOSU_PMU_Get_IRQ_Enable(struct ethosu_driver *drv);
+uint32_t ETHOSU_PMU_Get_CNTR_OVS(struct ethosu_driver* drv);
+void ETHOSU_PMU_Set_CNTR_OVS(struct ethosu_driver* drv, uint32_t mask);
+void ETHOSU_PMU_Set_CNTR_IRQ_Enable(struct ethosu_driver* drv, uint32_t mask);
+void ETHOSU_PMU_Set_CNTR_IRQ_Disable(struct ethosu_driver* drv, uint32_t mask);
+uint32_t ETHOSU_PMU_Get_IRQ_Enable(struct ethosu_driver* drv);
 
 /* Adds one to each selected counter (read-modify-write with the counter stopped). */
-void ETHOSU_PMU_CNTR_Increment(struct ethosu_driver *drv, uint32_t mask);
+void ETHOSU_PMU_CNTR_Increment(struct ethosu_driver* drv, uint32_t mask);
 
 /* PMCCNTR_CFG: the events that start and stop the cycle counter. */
-void ETHOSU_PMU_PMCCNTR_CFG_Set_Start_Event(struct ethosu_driver *drv,
+void ETHOSU_PMU_PMCCNTR_CFG_Set_Start_Event(struct ethosu_driver* drv,
                                             enum ethosu_pmu_event_type start_event);
-void ETHOSU_PMU_PMCCNTR_CFG_Set_Stop_Event(struct ethosu_driver *drv,
+void ETHOSU_PMU_PMCCNTR_CFG_Set_Stop_Event(struct ethosu_driver* drv,
                                            enum ethosu_pmu_event_type stop_event);
 
 /* Raw QREAD and STATUS, for diagnostics. */
-uint32_t ETHOSU_PMU_Get_QREAD(struct ethosu_driver *drv);
-uint32_t ETHOSU_PMU_Get_STATUS(struct ethosu_driver *drv);
+uint32_t ETHOSU_PMU_Get_QREAD(struct ethosu_driver* drv);
+uint32_t ETHOSU_PMU_Get_STATUS(struct ethosu_driver* drv);
 
 #ifdef __cplusplus
 }

@@ -14,7 +14,9 @@ enum ethosu_driver_action {
   ETHOSU_ACTION_NOP = 5
 };
 
-static inline uint32_t ethosu_action_command(uint32_t word) { return word & 0xFFu; }
+static inline uint32_t ethosu_action_command(uint32_t word) {
+  return word & 0xFFu;
+}
 /* The COMMAND_STREAM length in words: 24 bits, reserved byte on top of the data field. */
 static inline uint32_t ethosu_action_stream_words(uint32_t word) {
   return ((word >> 8) & 0xFFu) << 16 | (word >> 16);

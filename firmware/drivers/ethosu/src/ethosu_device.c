@@ -15,16 +15,16 @@
 #define ETHOSU_QCONFIG_DEFAULT 2u
 static const uint32_t kRegionConfigDefault[8] = {3, 0, 1, 1, 1, 1, 1, 1};
 
-uint32_t ethosu_dev_read(const struct ethosu_device *dev, uint32_t offset) {
+uint32_t ethosu_dev_read(const struct ethosu_device* dev, uint32_t offset) {
   return dev->base[offset / 4];
 }
 
-void ethosu_dev_write(struct ethosu_device *dev, uint32_t offset, uint32_t value) {
+void ethosu_dev_write(struct ethosu_device* dev, uint32_t offset, uint32_t value) {
   dev->base[offset / 4] = value;
 }
 
-bool ethosu_dev_init(struct ethosu_device *dev, void *base, uint32_t secure, uint32_t privileged) {
-  dev->base = (volatile uint32_t *)base;
+bool ethosu_dev_init(struct ethosu_device* dev, void* base, uint32_t secure, uint32_t privileged) {
+  dev->base = (volatile uint32_t*)base;
   dev->secure = secure;
   dev->privileged = privileged;
   const uint32_t config = ethosu_dev_read(dev, ETHOSU_REG_CONFIG);
@@ -36,7 +36,7 @@ bool ethosu_dev_init(struct ethosu_device *dev, void *base, uint32_t secure, uin
   return true;
 }
 
-bool ethosu_dev_soft_reset(struct ethosu_device *dev) {
+bool ethosu_dev_soft_reset(struct ethosu_device* dev) {
   const uint32_t requested =
       (dev->privileged ? ETHOSU_PROT_PRIVILEGED : 0) | (dev->secure ? 0 : ETHOSU_PROT_NON_SECURE);
   ethosu_dev_write(dev, ETHOSU_REG_RESET, requested);
@@ -60,7 +60,7 @@ bool ethosu_dev_soft_reset(struct ethosu_device *dev) {
   return true;
 }
 
-bool ethosu_dev_verify_optimizer_config(const struct ethosu_device *dev, uint32_t opt_config,
+bool ethosu_dev_verify_optimizer_config(const struct ethosu_device* dev, uint32_t opt_config,
                                         uint32_t opt_id) {
   const uint32_t hw_config = ethosu_dev_read(dev, ETHOSU_REG_CONFIG);
   const uint32_t hw_id = ethosu_dev_read(dev, ETHOSU_REG_ID);
@@ -86,26 +86,25 @@ bool ethosu_dev_verify_optimizer_config(const struct ethosu_device *dev, uint32_
       ok = false;
     }
     if (ETHOSU_CONFIG_CUSTOM_DMA(opt_config) && !ETHOSU_CONFIG_CUSTOM_DMA(hw_config)) {
-      ethosu_log_error("NPU config mismatch: the command stream needs custom DMA, the NPU lacks it");
+      ethosu_log_error(
+          "NPU config mismatch: the command stream needs custom DMA, the NPU lacks it");
       ok = false;
     }
   }
   if (ETHOSU_ID_ARCH_MAJOR(hw_id) != ETHOSU_ID_ARCH_MAJOR(opt_id) ||
       ETHOSU_ID_ARCH_MINOR(hw_id) < ETHOSU_ID_ARCH_MINOR(opt_id)) {
-    ethosu_log_error("NPU architecture %lu.%lu.%lu cannot run a stream for architecture %lu.%lu.%lu",
-                     (unsigned long)ETHOSU_ID_ARCH_MAJOR(hw_id),
-                     (unsigned long)ETHOSU_ID_ARCH_MINOR(hw_id),
-                     (unsigned long)ETHOSU_ID_ARCH_PATCH(hw_id),
-                     (unsigned long)ETHOSU_ID_ARCH_MAJOR(opt_id),
-                     (unsigned long)ETHOSU_ID_ARCH_MINOR(opt_id),
-                     (unsigned long)ETHOSU_ID_ARCH_PATCH(opt_id));
+    ethosu_log_error(
+        "NPU architecture %lu.%lu.%lu cannot run a stream for architecture %lu.%lu.%lu",
+        (unsigned long)ETHOSU_ID_ARCH_MAJOR(hw_id), (unsigned long)ETHOSU_ID_ARCH_MINOR(hw_id),
+        (unsigned long)ETHOSU_ID_ARCH_PATCH(hw_id), (unsigned long)ETHOSU_ID_ARCH_MAJOR(opt_id),
+        (unsigned long)ETHOSU_ID_ARCH_MINOR(opt_id), (unsigned long)ETHOSU_ID_ARCH_PATCH(opt_id));
     ok = false;
   }
   return ok;
 }
 
-void ethosu_dev_run_command_stream(struct ethosu_device *dev, uint64_t stream, uint32_t bytes,
-                                   const uint64_t *base_addr, int num_base_addr) {
+void ethosu_dev_run_command_stream(struct ethosu_device* dev, uint64_t stream, uint32_t bytes,
+                                   const uint64_t* base_addr, int num_base_addr) {
   /* The U55 has 32-bit addresses: the high words (QBASE_HI, BASEP hi) stay untouched. */
   ethosu_dev_write(dev, ETHOSU_REG_QBASE, (uint32_t)stream);
   ethosu_dev_write(dev, ETHOSU_REG_QSIZE, bytes);
@@ -120,7 +119,7 @@ void ethosu_dev_run_command_stream(struct ethosu_device *dev, uint64_t stream, u
   ethosu_dev_write(dev, ETHOSU_REG_CMD, cmd | ETHOSU_CMD_TRANSITION_TO_RUNNING);
 }
 
-bool ethosu_dev_handle_interrupt(struct ethosu_device *dev, uint32_t *status) {
+bool ethosu_dev_handle_interrupt(struct ethosu_device* dev, uint32_t* status) {
   const uint32_t value = ethosu_dev_read(dev, ETHOSU_REG_STATUS);
   const uint32_t cmd = ethosu_dev_read(dev, ETHOSU_REG_CMD) & ETHOSU_CMD_PWR_CLK_MASK;
   ethosu_dev_write(dev, ETHOSU_REG_CMD, cmd | ETHOSU_CMD_CLEAR_IRQ);
@@ -130,7 +129,7 @@ bool ethosu_dev_handle_interrupt(struct ethosu_device *dev, uint32_t *status) {
   return (value & errors) == 0 && (value & ETHOSU_STATUS_CMD_END_REACHED) != 0;
 }
 
-void ethosu_dev_set_clock_and_power(struct ethosu_device *dev, enum ethosu_clock_q_request clock,
+void ethosu_dev_set_clock_and_power(struct ethosu_device* dev, enum ethosu_clock_q_request clock,
                                     enum ethosu_power_q_request power) {
   uint32_t cmd = ethosu_dev_read(dev, ETHOSU_REG_CMD) & ETHOSU_CMD_PWR_CLK_MASK;
   if (clock != ETHOSU_CLOCK_Q_UNCHANGED) {
@@ -144,7 +143,7 @@ void ethosu_dev_set_clock_and_power(struct ethosu_device *dev, enum ethosu_clock
   ethosu_dev_write(dev, ETHOSU_REG_CMD, cmd);
 }
 
-void ethosu_dev_get_hw_info(const struct ethosu_device *dev, struct ethosu_hw_info *hw) {
+void ethosu_dev_get_hw_info(const struct ethosu_device* dev, struct ethosu_hw_info* hw) {
   const uint32_t id = ethosu_dev_read(dev, ETHOSU_REG_ID);
   const uint32_t config = ethosu_dev_read(dev, ETHOSU_REG_CONFIG);
   hw->version.version_status = ETHOSU_ID_VERSION_STATUS(id);
@@ -159,10 +158,9 @@ void ethosu_dev_get_hw_info(const struct ethosu_device *dev, struct ethosu_hw_in
   hw->cfg.custom_dma = ETHOSU_CONFIG_CUSTOM_DMA(config);
 }
 
-void ethosu_dev_print_status(const struct ethosu_device *dev, uint32_t status) {
+void ethosu_dev_print_status(const struct ethosu_device* dev, uint32_t status) {
   ethosu_log_error("NPU STATUS 0x%08lx:%s%s%s%s%s faulting channel %lu, QREAD %lu",
-                   (unsigned long)status,
-                   (status & ETHOSU_STATUS_BUS_STATUS) ? " bus_status" : "",
+                   (unsigned long)status, (status & ETHOSU_STATUS_BUS_STATUS) ? " bus_status" : "",
                    (status & ETHOSU_STATUS_CMD_PARSE_ERROR) ? " cmd_parse_error" : "",
                    (status & ETHOSU_STATUS_WD_FAULT) ? " wd_fault" : "",
                    (status & ETHOSU_STATUS_ECC_FAULT) ? " ecc_fault" : "",

@@ -14,9 +14,9 @@
 #define ETHOSU_BASE_ALIGNMENT 16u
 
 /* Initialised drivers; guarded by driver_list_mutex. free_drivers counts unreserved ones. */
-static struct ethosu_driver *driver_list;
-static void *driver_list_mutex;
-static void *free_drivers;
+static struct ethosu_driver* driver_list;
+static void* driver_list_mutex;
+static void* free_drivers;
 
 static bool ensure_list_primitives(void) {
   if (driver_list_mutex == NULL) driver_list_mutex = ethosu_mutex_create();
@@ -24,7 +24,7 @@ static bool ensure_list_primitives(void) {
   return driver_list_mutex != NULL && free_drivers != NULL;
 }
 
-static void add_driver(struct ethosu_driver *drv) {
+static void add_driver(struct ethosu_driver* drv) {
   ethosu_mutex_lock(driver_list_mutex);
   drv->next = driver_list;
   driver_list = drv;
@@ -32,9 +32,9 @@ static void add_driver(struct ethosu_driver *drv) {
   ethosu_semaphore_give(free_drivers);
 }
 
-static void remove_driver(struct ethosu_driver *drv) {
+static void remove_driver(struct ethosu_driver* drv) {
   ethosu_mutex_lock(driver_list_mutex);
-  for (struct ethosu_driver **link = &driver_list; *link != NULL; link = &(*link)->next) {
+  for (struct ethosu_driver** link = &driver_list; *link != NULL; link = &(*link)->next) {
     if (*link == drv) {
       *link = drv->next;
       break;
@@ -44,7 +44,7 @@ static void remove_driver(struct ethosu_driver *drv) {
   ethosu_mutex_unlock(driver_list_mutex);
 }
 
-int ethosu_init(struct ethosu_driver *drv, void *const base_address, const void *fast_memory,
+int ethosu_init(struct ethosu_driver* drv, void* const base_address, const void* fast_memory,
                 const size_t fast_memory_size, uint32_t secure_enable, uint32_t privilege_enable) {
   if (drv == NULL || base_address == NULL) {
     ethosu_log_error("ethosu_init: NULL driver or base address");
@@ -79,7 +79,7 @@ int ethosu_init(struct ethosu_driver *drv, void *const base_address, const void 
   return 0;
 }
 
-void ethosu_deinit(struct ethosu_driver *drv) {
+void ethosu_deinit(struct ethosu_driver* drv) {
   if (drv == NULL) return;
   if (driver_list_mutex != NULL) remove_driver(drv);
   if (drv->semaphore != NULL) ethosu_semaphore_destroy(drv->semaphore);
@@ -88,11 +88,11 @@ void ethosu_deinit(struct ethosu_driver *drv) {
   drv->dev = NULL;
 }
 
-int ethosu_soft_reset(struct ethosu_driver *drv) {
+int ethosu_soft_reset(struct ethosu_driver* drv) {
   return ethosu_dev_soft_reset(drv->dev) ? 0 : -1;
 }
 
-int ethosu_request_power(struct ethosu_driver *drv) {
+int ethosu_request_power(struct ethosu_driver* drv) {
   if (drv->power_request_counter++ == 0) {
     if (!ethosu_dev_soft_reset(drv->dev)) {
       --drv->power_request_counter;
@@ -103,7 +103,7 @@ int ethosu_request_power(struct ethosu_driver *drv) {
   return 0;
 }
 
-void ethosu_release_power(struct ethosu_driver *drv) {
+void ethosu_release_power(struct ethosu_driver* drv) {
   if (drv->power_request_counter == 0) {
     ethosu_log_error("ethosu_release_power without a matching request");
     return;
@@ -113,23 +113,25 @@ void ethosu_release_power(struct ethosu_driver *drv) {
   }
 }
 
-void ethosu_get_driver_version(struct ethosu_driver_version *ver) {
+void ethosu_get_driver_version(struct ethosu_driver_version* ver) {
   ver->major = ETHOSU_DRIVER_VERSION_MAJOR;
   ver->minor = ETHOSU_DRIVER_VERSION_MINOR;
   ver->patch = ETHOSU_DRIVER_VERSION_PATCH;
 }
 
-void ethosu_get_hw_info(struct ethosu_driver *drv, struct ethosu_hw_info *hw) {
+void ethosu_get_hw_info(struct ethosu_driver* drv, struct ethosu_hw_info* hw) {
   ethosu_dev_get_hw_info(drv->dev, hw);
 }
 
-static bool aligned(uint64_t address) { return address % ETHOSU_BASE_ALIGNMENT == 0; }
+static bool aligned(uint64_t address) {
+  return address % ETHOSU_BASE_ALIGNMENT == 0;
+}
 
 /* Flushes the caches over the stream and regions, takes the power request and starts the NPU. */
-static int start_command_stream(struct ethosu_driver *drv, const uint32_t *stream, uint32_t words) {
-  struct ethosu_job *job = &drv->job;
+static int start_command_stream(struct ethosu_driver* drv, const uint32_t* stream, uint32_t words) {
+  struct ethosu_job* job = &drv->job;
   if (!aligned((uintptr_t)stream)) {
-    ethosu_log_error("command stream at %p is not 16-byte aligned", (const void *)stream);
+    ethosu_log_error("command stream at %p is not 16-byte aligned", (const void*)stream);
     return -1;
   }
   for (int i = 0; i < job->num_base_addr; ++i) {
@@ -139,10 +141,10 @@ static int start_command_stream(struct ethosu_driver *drv, const uint32_t *strea
       return -1;
     }
   }
-  ethosu_flush_dcache((uint32_t *)(uintptr_t)stream, words * 4u);
+  ethosu_flush_dcache((uint32_t*)(uintptr_t)stream, words * 4u);
   for (int i = 0; i < job->num_base_addr; ++i) {
     const size_t size = job->base_addr_size != NULL ? job->base_addr_size[i] : 0;
-    if (size != 0) ethosu_flush_dcache((uint32_t *)(uintptr_t)job->base_addr[i], size);
+    if (size != 0) ethosu_flush_dcache((uint32_t*)(uintptr_t)job->base_addr[i], size);
   }
   if (ethosu_request_power(drv) != 0) return -1;
 
@@ -157,19 +159,20 @@ static int start_command_stream(struct ethosu_driver *drv, const uint32_t *strea
   return 0;
 }
 
-int ethosu_invoke_async(struct ethosu_driver *drv, const void *custom_data_ptr,
-                        const int custom_data_size, uint64_t *const base_addr,
-                        const size_t *base_addr_size, const int num_base_addr, void *user_arg) {
+int ethosu_invoke_async(struct ethosu_driver* drv, const void* custom_data_ptr,
+                        const int custom_data_size, uint64_t* const base_addr,
+                        const size_t* base_addr_size, const int num_base_addr, void* user_arg) {
   if (drv == NULL || drv->dev == NULL) {
     ethosu_log_error("invoke on an uninitialised driver");
     return -1;
   }
-  struct ethosu_job *job = &drv->job;
+  struct ethosu_job* job = &drv->job;
   if (job->state != ETHOSU_JOB_IDLE) {
-    ethosu_log_error("invoke while a job is %s", job->state == ETHOSU_JOB_RUNNING ? "running" : "not waited for");
+    ethosu_log_error("invoke while a job is %s",
+                     job->state == ETHOSU_JOB_RUNNING ? "running" : "not waited for");
     return -1;
   }
-  const uint32_t *words = custom_data_ptr;
+  const uint32_t* words = custom_data_ptr;
   if (words == NULL || custom_data_size < 8 || custom_data_size % 4 != 0 ||
       ((uintptr_t)words & 3u) != 0) {
     ethosu_log_error("custom data %p of %d bytes is not a word-aligned COP1 payload",
@@ -185,7 +188,8 @@ int ethosu_invoke_async(struct ethosu_driver *drv, const void *custom_data_ptr,
     return -1;
   }
   if (drv->fast_memory != 0 && num_base_addr > ETHOSU_FAST_MEMORY_REGION) {
-    if (base_addr_size != NULL && base_addr_size[ETHOSU_FAST_MEMORY_REGION] > drv->fast_memory_size) {
+    if (base_addr_size != NULL &&
+        base_addr_size[ETHOSU_FAST_MEMORY_REGION] > drv->fast_memory_size) {
       ethosu_log_error("fast memory of %u bytes is smaller than region %d (%u bytes)",
                        (unsigned)drv->fast_memory_size, ETHOSU_FAST_MEMORY_REGION,
                        (unsigned)base_addr_size[ETHOSU_FAST_MEMORY_REGION]);
@@ -231,7 +235,7 @@ int ethosu_invoke_async(struct ethosu_driver *drv, const void *custom_data_ptr,
 
 #ifdef ETHOSU_WAIT_POLL
 /* No interrupt delivery (build option): watch STATUS.irq_raised and run the handler here. */
-static void poll_for_completion(struct ethosu_driver *drv) {
+static void poll_for_completion(struct ethosu_driver* drv) {
   while (drv->job.state == ETHOSU_JOB_RUNNING &&
          (ethosu_dev_read(drv->dev, ETHOSU_REG_STATUS) & ETHOSU_STATUS_IRQ_RAISED) != 0) {
     ethosu_irq_handler(drv);
@@ -239,8 +243,8 @@ static void poll_for_completion(struct ethosu_driver *drv) {
 }
 #endif
 
-int ethosu_wait(struct ethosu_driver *drv, bool block) {
-  struct ethosu_job *job = &drv->job;
+int ethosu_wait(struct ethosu_driver* drv, bool block) {
+  struct ethosu_job* job = &drv->job;
   if (job->state == ETHOSU_JOB_IDLE) return -2;
 #ifdef ETHOSU_WAIT_POLL
   do {
@@ -259,7 +263,7 @@ int ethosu_wait(struct ethosu_driver *drv, bool block) {
   }
   for (int i = 0; i < job->num_base_addr; ++i) {
     const size_t size = job->base_addr_size != NULL ? job->base_addr_size[i] : 0;
-    if (size != 0) ethosu_invalidate_dcache((uint32_t *)(uintptr_t)job->base_addr[i], size);
+    if (size != 0) ethosu_invalidate_dcache((uint32_t*)(uintptr_t)job->base_addr[i], size);
   }
   ethosu_inference_end(drv, job->user_arg);
   const bool ok = job->result == ETHOSU_JOB_RESULT_OK;
@@ -275,9 +279,9 @@ int ethosu_wait(struct ethosu_driver *drv, bool block) {
   return ok ? 0 : -1;
 }
 
-int ethosu_invoke_v3(struct ethosu_driver *drv, const void *custom_data_ptr,
-                     const int custom_data_size, uint64_t *const base_addr,
-                     const size_t *base_addr_size, const int num_base_addr, void *user_arg) {
+int ethosu_invoke_v3(struct ethosu_driver* drv, const void* custom_data_ptr,
+                     const int custom_data_size, uint64_t* const base_addr,
+                     const size_t* base_addr_size, const int num_base_addr, void* user_arg) {
   if (ethosu_invoke_async(drv, custom_data_ptr, custom_data_size, base_addr, base_addr_size,
                           num_base_addr, user_arg) != 0) {
     return -1;
@@ -285,7 +289,7 @@ int ethosu_invoke_v3(struct ethosu_driver *drv, const void *custom_data_ptr,
   return ethosu_wait(drv, true);
 }
 
-void ethosu_irq_handler(struct ethosu_driver *drv) {
+void ethosu_irq_handler(struct ethosu_driver* drv) {
   uint32_t status = 0;
   const bool ok = ethosu_dev_handle_interrupt(drv->dev, &status);
   if (drv->job.state != ETHOSU_JOB_RUNNING) return; /* spurious: acknowledged, nothing waits */
@@ -295,7 +299,7 @@ void ethosu_irq_handler(struct ethosu_driver *drv) {
   ethosu_semaphore_give(drv->semaphore);
 }
 
-struct ethosu_driver *ethosu_reserve_driver(void) {
+struct ethosu_driver* ethosu_reserve_driver(void) {
   if (!ensure_list_primitives() || driver_list == NULL) {
     ethosu_log_error("no initialised driver to reserve");
     return NULL;
@@ -303,7 +307,7 @@ struct ethosu_driver *ethosu_reserve_driver(void) {
   for (;;) {
     ethosu_semaphore_take(free_drivers, ETHOSU_SEMAPHORE_WAIT_FOREVER);
     ethosu_mutex_lock(driver_list_mutex);
-    for (struct ethosu_driver *drv = driver_list; drv != NULL; drv = drv->next) {
+    for (struct ethosu_driver* drv = driver_list; drv != NULL; drv = drv->next) {
       if (!drv->reserved) {
         drv->reserved = true;
         ethosu_mutex_unlock(driver_list_mutex);
@@ -314,7 +318,7 @@ struct ethosu_driver *ethosu_reserve_driver(void) {
   }
 }
 
-void ethosu_release_driver(struct ethosu_driver *drv) {
+void ethosu_release_driver(struct ethosu_driver* drv) {
   if (drv == NULL || !drv->reserved) return;
   ethosu_mutex_lock(driver_list_mutex);
   drv->reserved = false;

@@ -5,12 +5,12 @@
 #include "ethosu_driver.h"
 
 /* The Corstone-300 images run with the data cache off: nothing to clean or invalidate. */
-__attribute__((weak)) void ethosu_flush_dcache(uint32_t *p, size_t bytes) {
+__attribute__((weak)) void ethosu_flush_dcache(uint32_t* p, size_t bytes) {
   (void)p;
   (void)bytes;
 }
 
-__attribute__((weak)) void ethosu_invalidate_dcache(uint32_t *p, size_t bytes) {
+__attribute__((weak)) void ethosu_invalidate_dcache(uint32_t* p, size_t bytes) {
   (void)p;
   (void)bytes;
 }
@@ -21,21 +21,23 @@ struct bare_metal_mutex {
   volatile int locked;
 };
 
-__attribute__((weak)) void *ethosu_mutex_create(void) {
+__attribute__((weak)) void* ethosu_mutex_create(void) {
   return calloc(1, sizeof(struct bare_metal_mutex));
 }
 
-__attribute__((weak)) void ethosu_mutex_destroy(void *mutex) { free(mutex); }
+__attribute__((weak)) void ethosu_mutex_destroy(void* mutex) {
+  free(mutex);
+}
 
-__attribute__((weak)) int ethosu_mutex_lock(void *mutex) {
-  struct bare_metal_mutex *m = mutex;
+__attribute__((weak)) int ethosu_mutex_lock(void* mutex) {
+  struct bare_metal_mutex* m = mutex;
   if (m == NULL || m->locked) return -1;
   m->locked = 1;
   return 0;
 }
 
-__attribute__((weak)) int ethosu_mutex_unlock(void *mutex) {
-  struct bare_metal_mutex *m = mutex;
+__attribute__((weak)) int ethosu_mutex_unlock(void* mutex) {
+  struct bare_metal_mutex* m = mutex;
   if (m == NULL) return -1;
   m->locked = 0;
   return 0;
@@ -48,14 +50,16 @@ struct bare_metal_semaphore {
   volatile uint32_t count;
 };
 
-__attribute__((weak)) void *ethosu_semaphore_create(void) {
+__attribute__((weak)) void* ethosu_semaphore_create(void) {
   return calloc(1, sizeof(struct bare_metal_semaphore));
 }
 
-__attribute__((weak)) void ethosu_semaphore_destroy(void *sem) { free(sem); }
+__attribute__((weak)) void ethosu_semaphore_destroy(void* sem) {
+  free(sem);
+}
 
-__attribute__((weak)) int ethosu_semaphore_take(void *sem, uint64_t timeout) {
-  struct bare_metal_semaphore *s = sem;
+__attribute__((weak)) int ethosu_semaphore_take(void* sem, uint64_t timeout) {
+  struct bare_metal_semaphore* s = sem;
   if (s == NULL) return -1;
   uint64_t wakeups = 0;
   for (;;) {
@@ -72,20 +76,20 @@ __attribute__((weak)) int ethosu_semaphore_take(void *sem, uint64_t timeout) {
   }
 }
 
-__attribute__((weak)) int ethosu_semaphore_give(void *sem) {
-  struct bare_metal_semaphore *s = sem;
+__attribute__((weak)) int ethosu_semaphore_give(void* sem) {
+  struct bare_metal_semaphore* s = sem;
   if (s == NULL) return -1;
   s->count++;
   __asm volatile("dsb" ::: "memory");
   return 0;
 }
 
-__attribute__((weak)) void ethosu_inference_begin(struct ethosu_driver *drv, void *user_arg) {
+__attribute__((weak)) void ethosu_inference_begin(struct ethosu_driver* drv, void* user_arg) {
   (void)drv;
   (void)user_arg;
 }
 
-__attribute__((weak)) void ethosu_inference_end(struct ethosu_driver *drv, void *user_arg) {
+__attribute__((weak)) void ethosu_inference_end(struct ethosu_driver* drv, void* user_arg) {
   (void)drv;
   (void)user_arg;
 }

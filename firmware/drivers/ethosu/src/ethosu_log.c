@@ -3,7 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-void ethosu_log_error(const char *format, ...) {
+void ethosu_log_error(const char* format, ...) {
   va_list args;
   va_start(args, format);
   fputs("E: ethosu: ", stdout);

@@ -2,6 +2,6 @@
 #ifndef ETHOSU_LOG_H
 #define ETHOSU_LOG_H
 
-void ethosu_log_error(const char *format, ...) __attribute__((format(printf, 1, 2)));
+void ethosu_log_error(const char* format, ...) __attribute__((format(printf, 1, 2)));
 
 #endif /* ETHOSU_LOG_H */

@@ -1,9 +1,8 @@
 /* PMU helpers (pmu_ethosu.h) over the U55's PMU registers (ethos-u.md 1.3). */
-#include "pmu_ethosu.h"
-
 #include "ethosu_device.h"
 #include "ethosu_log.h"
 #include "ethosu_registers.h"
+#include "pmu_ethosu.h"
 
 /* Hardware event number of each symbolic event (ethosu55_interface.h enum pmu_event). */
 static const uint16_t kEventNumber[ETHOSU_PMU_SENTINEL] = {
@@ -94,11 +93,11 @@ static enum ethosu_pmu_event_type event_type(uint32_t number) {
   return ETHOSU_PMU_NO_EVENT;
 }
 
-static uint32_t read_reg(struct ethosu_driver *drv, uint32_t offset) {
+static uint32_t read_reg(struct ethosu_driver* drv, uint32_t offset) {
   return ethosu_dev_read(drv->dev, offset);
 }
 
-static void write_reg(struct ethosu_driver *drv, uint32_t offset, uint32_t value) {
+static void write_reg(struct ethosu_driver* drv, uint32_t offset, uint32_t value) {
   ethosu_dev_write(drv->dev, offset, value);
 }
 
@@ -111,49 +110,51 @@ static bool valid_counter(uint32_t num) {
 
 /* Enabling holds a power request, so the soft reset of the NPU's first inference request does
  * not clear the PMU configuration; disabling releases it. */
-void ETHOSU_PMU_Enable(struct ethosu_driver *drv) {
+void ETHOSU_PMU_Enable(struct ethosu_driver* drv) {
   ethosu_request_power(drv);
   write_reg(drv, ETHOSU_REG_PMCR, read_reg(drv, ETHOSU_REG_PMCR) | ETHOSU_PMCR_CNT_EN);
 }
 
-void ETHOSU_PMU_Disable(struct ethosu_driver *drv) {
+void ETHOSU_PMU_Disable(struct ethosu_driver* drv) {
   write_reg(drv, ETHOSU_REG_PMCR, read_reg(drv, ETHOSU_REG_PMCR) & ~ETHOSU_PMCR_CNT_EN);
   ethosu_release_power(drv);
 }
 
-void ETHOSU_PMU_Set_EVTYPER(struct ethosu_driver *drv, uint32_t num,
+void ETHOSU_PMU_Set_EVTYPER(struct ethosu_driver* drv, uint32_t num,
                             enum ethosu_pmu_event_type type) {
   if (valid_counter(num)) write_reg(drv, ETHOSU_REG_PMEVTYPER0 + 4 * num, event_number(type));
 }
 
-enum ethosu_pmu_event_type ETHOSU_PMU_Get_EVTYPER(struct ethosu_driver *drv, uint32_t num) {
+enum ethosu_pmu_event_type ETHOSU_PMU_Get_EVTYPER(struct ethosu_driver* drv, uint32_t num) {
   if (!valid_counter(num)) return ETHOSU_PMU_NO_EVENT;
   return event_type(read_reg(drv, ETHOSU_REG_PMEVTYPER0 + 4 * num) & 0x3FFu);
 }
 
-uint32_t ETHOSU_PMU_Get_NumEventCounters(void) { return ETHOSU_PMU_NCOUNTERS; }
+uint32_t ETHOSU_PMU_Get_NumEventCounters(void) {
+  return ETHOSU_PMU_NCOUNTERS;
+}
 
-void ETHOSU_PMU_CYCCNT_Reset(struct ethosu_driver *drv) {
+void ETHOSU_PMU_CYCCNT_Reset(struct ethosu_driver* drv) {
   write_reg(drv, ETHOSU_REG_PMCR, read_reg(drv, ETHOSU_REG_PMCR) | ETHOSU_PMCR_CYCLE_CNT_RST);
 }
 
-void ETHOSU_PMU_EVCNTR_ALL_Reset(struct ethosu_driver *drv) {
+void ETHOSU_PMU_EVCNTR_ALL_Reset(struct ethosu_driver* drv) {
   write_reg(drv, ETHOSU_REG_PMCR, read_reg(drv, ETHOSU_REG_PMCR) | ETHOSU_PMCR_EVENT_CNT_RST);
 }
 
-void ETHOSU_PMU_CNTR_Enable(struct ethosu_driver *drv, uint32_t mask) {
+void ETHOSU_PMU_CNTR_Enable(struct ethosu_driver* drv, uint32_t mask) {
   write_reg(drv, ETHOSU_REG_PMCNTENSET, mask);
 }
 
-void ETHOSU_PMU_CNTR_Disable(struct ethosu_driver *drv, uint32_t mask) {
+void ETHOSU_PMU_CNTR_Disable(struct ethosu_driver* drv, uint32_t mask) {
   write_reg(drv, ETHOSU_REG_PMCNTENCLR, mask);
 }
 
-uint32_t ETHOSU_PMU_CNTR_Status(struct ethosu_driver *drv) {
+uint32_t ETHOSU_PMU_CNTR_Status(struct ethosu_driver* drv) {
   return read_reg(drv, ETHOSU_REG_PMCNTENSET);
 }
 
-static uint64_t read_cycle_counter_once(struct ethosu_driver *drv) {
+static uint64_t read_cycle_counter_once(struct ethosu_driver* drv) {
   const uint32_t lo = read_reg(drv, ETHOSU_REG_PMCCNTR_LO);
   const uint32_t hi = read_reg(drv, ETHOSU_REG_PMCCNTR_HI) & 0xFFFFu;
   return (uint64_t)hi << 32 | lo;
@@ -161,13 +162,13 @@ static uint64_t read_cycle_counter_once(struct ethosu_driver *drv) {
 
 /* Two reads: if the low word wrapped between the low and high reads of the first, the second is
  * the larger and consistent one. */
-uint64_t ETHOSU_PMU_Get_CCNTR(struct ethosu_driver *drv) {
+uint64_t ETHOSU_PMU_Get_CCNTR(struct ethosu_driver* drv) {
   const uint64_t first = read_cycle_counter_once(drv);
   const uint64_t second = read_cycle_counter_once(drv);
   return second > first ? second : first;
 }
 
-void ETHOSU_PMU_Set_CCNTR(struct ethosu_driver *drv, uint64_t val) {
+void ETHOSU_PMU_Set_CCNTR(struct ethosu_driver* drv, uint64_t val) {
   const uint32_t enabled = ETHOSU_PMU_CNTR_Status(drv) & ETHOSU_PMU_CCNT_Msk;
   if (enabled) ETHOSU_PMU_CNTR_Disable(drv, ETHOSU_PMU_CCNT_Msk);
   write_reg(drv, ETHOSU_REG_PMCCNTR_LO, (uint32_t)val);
@@ -175,35 +176,35 @@ void ETHOSU_PMU_Set_CCNTR(struct ethosu_driver *drv, uint64_t val) {
   if (enabled) ETHOSU_PMU_CNTR_Enable(drv, ETHOSU_PMU_CCNT_Msk);
 }
 
-uint32_t ETHOSU_PMU_Get_EVCNTR(struct ethosu_driver *drv, uint32_t num) {
+uint32_t ETHOSU_PMU_Get_EVCNTR(struct ethosu_driver* drv, uint32_t num) {
   return valid_counter(num) ? read_reg(drv, ETHOSU_REG_PMEVCNTR0 + 4 * num) : 0;
 }
 
-void ETHOSU_PMU_Set_EVCNTR(struct ethosu_driver *drv, uint32_t num, uint32_t val) {
+void ETHOSU_PMU_Set_EVCNTR(struct ethosu_driver* drv, uint32_t num, uint32_t val) {
   if (valid_counter(num)) write_reg(drv, ETHOSU_REG_PMEVCNTR0 + 4 * num, val);
 }
 
-uint32_t ETHOSU_PMU_Get_CNTR_OVS(struct ethosu_driver *drv) {
+uint32_t ETHOSU_PMU_Get_CNTR_OVS(struct ethosu_driver* drv) {
   return read_reg(drv, ETHOSU_REG_PMOVSSET);
 }
 
-void ETHOSU_PMU_Set_CNTR_OVS(struct ethosu_driver *drv, uint32_t mask) {
+void ETHOSU_PMU_Set_CNTR_OVS(struct ethosu_driver* drv, uint32_t mask) {
   write_reg(drv, ETHOSU_REG_PMOVSCLR, mask);
 }
 
-void ETHOSU_PMU_Set_CNTR_IRQ_Enable(struct ethosu_driver *drv, uint32_t mask) {
+void ETHOSU_PMU_Set_CNTR_IRQ_Enable(struct ethosu_driver* drv, uint32_t mask) {
   write_reg(drv, ETHOSU_REG_PMINTSET, mask);
 }
 
-void ETHOSU_PMU_Set_CNTR_IRQ_Disable(struct ethosu_driver *drv, uint32_t mask) {
+void ETHOSU_PMU_Set_CNTR_IRQ_Disable(struct ethosu_driver* drv, uint32_t mask) {
   write_reg(drv, ETHOSU_REG_PMINTCLR, mask);
 }
 
-uint32_t ETHOSU_PMU_Get_IRQ_Enable(struct ethosu_driver *drv) {
+uint32_t ETHOSU_PMU_Get_IRQ_Enable(struct ethosu_driver* drv) {
   return read_reg(drv, ETHOSU_REG_PMINTSET);
 }
 
-void ETHOSU_PMU_CNTR_Increment(struct ethosu_driver *drv, uint32_t mask) {
+void ETHOSU_PMU_CNTR_Increment(struct ethosu_driver* drv, uint32_t mask) {
   const uint32_t enabled = ETHOSU_PMU_CNTR_Status(drv);
   if (mask & ETHOSU_PMU_CCNT_Msk) {
     ETHOSU_PMU_CNTR_Disable(drv, ETHOSU_PMU_CCNT_Msk);
@@ -219,22 +220,22 @@ void ETHOSU_PMU_CNTR_Increment(struct ethosu_driver *drv, uint32_t mask) {
   }
 }
 
-void ETHOSU_PMU_PMCCNTR_CFG_Set_Start_Event(struct ethosu_driver *drv,
+void ETHOSU_PMU_PMCCNTR_CFG_Set_Start_Event(struct ethosu_driver* drv,
                                             enum ethosu_pmu_event_type start_event) {
   const uint32_t cfg = read_reg(drv, ETHOSU_REG_PMCCNTR_CFG);
   write_reg(drv, ETHOSU_REG_PMCCNTR_CFG, (cfg & ~0x3FFu) | event_number(start_event));
 }
 
-void ETHOSU_PMU_PMCCNTR_CFG_Set_Stop_Event(struct ethosu_driver *drv,
+void ETHOSU_PMU_PMCCNTR_CFG_Set_Stop_Event(struct ethosu_driver* drv,
                                            enum ethosu_pmu_event_type stop_event) {
   const uint32_t cfg = read_reg(drv, ETHOSU_REG_PMCCNTR_CFG);
   write_reg(drv, ETHOSU_REG_PMCCNTR_CFG, (cfg & ~(0x3FFu << 16)) | event_number(stop_event) << 16);
 }
 
-uint32_t ETHOSU_PMU_Get_QREAD(struct ethosu_driver *drv) {
+uint32_t ETHOSU_PMU_Get_QREAD(struct ethosu_driver* drv) {
   return read_reg(drv, ETHOSU_REG_QREAD);
 }
 
-uint32_t ETHOSU_PMU_Get_STATUS(struct ethosu_driver *drv) {
+uint32_t ETHOSU_PMU_Get_STATUS(struct ethosu_driver* drv) {
   return read_reg(drv, ETHOSU_REG_STATUS);
 }
