@@ -116,7 +116,6 @@ void Platform::build_devices() {
                                    [this](int status) { request_stop(StopKind::UartEot, status); });
     map_device(*uarts_[i], window);
   }
-  // Interrupt lines stay unconnected until the NVIC model exists (description_.uart_irqs).
 
   scc_ = std::make_unique<Scc>(config_.core_clock_hz, description_.scc_id);
   map_device(*scc_, description_.scc);
@@ -126,12 +125,11 @@ void Platform::build_devices() {
     zero_windows_.push_back(std::make_unique<RazWiDevice>(std::string(window.name)));
     map_device(*zero_windows_.back(), window);
   }
-  // The NPU: only the Ethos-U55 has a model; for other variants its window stays a hole, so a
-  // driver that touches it faults with a clear report. Its IRQ (description_.npu_irq) is left
-  // unconnected until the NVIC model exists: drivers poll STATUS (WFI wakes on any event).
+  // The NPU: the Ethos-U55 model behind its 4 KiB register window (both security aliases). Other
+  // variants are not modelled, so their window stays a hole and a driver touching it faults with
+  // a clear report.
   if (npu_variant_ == NpuVariant::EthosU55) {
-    npu_ = std::make_unique<npu::EthosU55>(bus_, scheduler_, static_cast<int>(npu_num_macs_),
-                                           std::string(description_.npu.name));
+    npu_ = std::make_unique<npu::EthosU55>(bus_, scheduler_, static_cast<int>(npu_num_macs_));
     map_device(*npu_, description_.npu);
   }
 
@@ -148,6 +146,7 @@ void Platform::build_devices() {
   bus_.add_device(*dwt_, kDwtBase, kPpbBlockSize);
   pmu_ = std::make_unique<cpu::Pmu>(*core_, *scs_);
   bus_.add_device(*pmu_, kPmuBase, kPpbBlockSize);
+  connect_interrupts();
 
   if (config_.semihosting_enabled) {
     console_ = stdio_port;
@@ -159,6 +158,27 @@ void Platform::build_devices() {
     }
     semihosting_ = std::make_unique<Semihosting>(bus_, console_, config_.semihosting);
   }
+}
+
+void Platform::connect_interrupts() {
+  cpu::ExceptionModel& exceptions = scs_->exceptions();
+  scs_->systick().attach_scheduler(scheduler_);
+  auto connect = [&exceptions](IrqLine& line, unsigned irq) {
+    line.connect([&exceptions, irq](bool level) { exceptions.set_irq_level(irq, level); });
+  };
+  for (unsigned i = 0; i < kUartCount; ++i) {
+    const UartIrqs& irqs = description_.uart_irqs[i];
+    connect(uarts_[i]->rx_irq(), irqs.rx);
+    connect(uarts_[i]->tx_irq(), irqs.tx);
+    connect(uarts_[i]->combined_irq(), irqs.combined);
+    // The UARTs' overflow outputs share one interrupt (Corstone-300: IRQ 48), ORed together.
+    uarts_[i]->overflow_irq().connect([this, &exceptions, i](bool level) {
+      const uint32_t bit = 1u << i;
+      uart_overflow_levels_ = level ? uart_overflow_levels_ | bit : uart_overflow_levels_ & ~bit;
+      exceptions.set_irq_level(description_.uart_overflow_irq, uart_overflow_levels_ != 0);
+    });
+  }
+  if (npu_) connect(npu_->irq(), description_.npu_irq);
 }
 
 uint32_t Platform::initial_vtor() const {
@@ -264,8 +284,8 @@ RunResult Platform::run(const HostTimer& timer) {
         }
         break;
       case cpu::StopReason::Sleep: {
-        // WFI/WFE: time jumps to the next event. Without an interrupt controller any event is
-        // taken as a wake-up (the architecture allows WFI to complete spuriously).
+        // WFI/WFE: time jumps to the next event; the core wakes by itself at its next run() when
+        // an interrupt or event meets the wake-up rule, else it reports Sleep again.
         const uint64_t next = scheduler_.next_event_time();
         if (next == Scheduler::kNever) {
           return stop_result(
@@ -283,7 +303,6 @@ RunResult Platform::run(const HostTimer& timer) {
         }
         scheduler_.advance_to(next);
         scheduler_.run_due_events();
-        core_->wake();
         if (stop_pending_) return stop_result(pending_kind_, pending_exit_code_);
         break;
       }
@@ -406,8 +425,16 @@ std::string Platform::fault_report() const {
   if (fault.address_valid)
     out += fmt::format("  address:     {}\n", describe_data_address(fault.address));
   if (!fault.detail.empty()) out += fmt::format("  detail:      {}\n", fault.detail);
-  out +=
-      fmt::format("  after {} instructions, {} cycles\n", core_->instructions(), scheduler_.now());
+  const cpu::ExceptionModel& ex = scs_->exceptions();
+  if (ex.locked_up()) {
+    out += "  faults leading to lockup:\n" + ex.lockup_history();
+    out += fmt::format("  last exception entered: {}  (IPSR {})\n", ex.last_exception(),
+                       core_->state().ipsr);
+  }
+  out += fmt::format("  CFSR 0x{:08x}  HFSR 0x{:08x}  BFAR 0x{:08x}  MMFAR 0x{:08x}\n", ex.cfsr(),
+                     ex.hfsr(), ex.bfar(), ex.mmfar());
+  out += fmt::format("  after {} instructions, {} cycles\n", core_->instructions(),
+                     scheduler_.now());
   out += register_dump();
   return out;
 }

@@ -116,6 +116,7 @@ class Platform final : private cpu::CoreHost {
   Scheduler& scheduler() { return scheduler_; }
   cpu::Core& core() { return *core_; }
   cpu::SystemControlSpace& system_control() { return *scs_; }
+  npu::EthosU55* npu() { return npu_.get(); }
   CmsdkUart& uart(unsigned index) { return *uarts_[index]; }
   NpuVariant npu_variant() const { return npu_variant_; }
   uint32_t npu_num_macs() const { return npu_num_macs_; }
@@ -146,6 +147,8 @@ class Platform final : private cpu::CoreHost {
   void build_memory();
   void build_devices();
   void map_device(Device& device, const DeviceWindow& window);
+  // Connects device interrupt outputs to NVIC inputs (after the SCS exists).
+  void connect_interrupts();
   void reset_system();
   // Core state at reset (Armv8-M ARM, TakeReset()) with the vector table at initial_vtor();
   // `entry` replaces the reset vector as the first PC.
@@ -168,7 +171,8 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Pmu> pmu_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
-  std::unique_ptr<npu::EthosU55> npu_;  // null when the NPU variant has no model
+  std::unique_ptr<npu::EthosU55> npu_;  // Ethos-U55 only; other variants leave the window unmapped
+  uint32_t uart_overflow_levels_ = 0;  // one bit per UART: its overflow output, ORed into one IRQ
   std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;

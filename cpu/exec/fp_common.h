@@ -24,13 +24,6 @@ inline fp::Format fp_source_format(const DecodedInsn& insn) {
   return static_cast<fp::Format>(insn.a);
 }
 
-// ExecuteFPCheck() (Armv8-M ARM): NOCP UsageFault when CPACR denies access; otherwise marks the
-// floating-point context active (CONTROL.FPCA) and, for a new context with FPCCR.ASPEN set, starts
-// FPSCR from FPDSCR's control fields.
-//
-// Not modelled yet, to come with the exception model: lazy state preservation (FPCCR.LSPACT, which
-// would push the registers of a pending extended frame here) and the Security Extension's
-// CONTROL_S.SFPA / FPCCR.S handling.
 // CheckCPEnabled(10) alone: the NOCP UsageFault when CPACR denies access.
 inline void check_fp_access(Core& core) {
   if (!core.fp_access_allowed()) [[unlikely]] {
@@ -39,13 +32,22 @@ inline void check_fp_access(Core& core) {
   }
 }
 
+// ExecuteFPCheck() (Armv8-M ARM): NOCP UsageFault when CPACR denies access; otherwise, with
+// FPCCR.ASPEN set and no active floating-point context (CONTROL.FPCA clear), creates a new context:
+// FPSCR = FPDSCR (its control fields; the flags and NZCV start clear, LTPSIZE at 4) and
+// CONTROL.FPCA = 1.
+//
+// Not modelled yet, to come with the exception model: lazy state preservation (FPCCR.LSPACT, which
+// would push the registers of a pending extended frame here) and the Security Extension, where
+// in Secure state the new-context test and update use CONTROL_S.SFPA (bit 3, left untouched here)
+// and FPDSCR_S.
 inline void execute_fp_check(Core& core) {
   check_fp_access(core);
   CpuState& s = core.state();
   if (core.fp_aspen() && (s.control & kControlFpca) == 0) [[unlikely]] {
     constexpr uint32_t kDefaulted = fp::fpscr::kAHP | fp::fpscr::kDN | fp::fpscr::kFZ |
                                     (3u << fp::fpscr::kRModeShift) | fp::fpscr::kFZ16;
-    s.fpscr = (s.fpscr & ~kDefaulted) | (core.fp_default_status() & kDefaulted);
+    s.fpscr = (core.fp_default_status() & kDefaulted) | fp::fpscr::kResetValue;
     s.control |= kControlFpca;
   }
 }

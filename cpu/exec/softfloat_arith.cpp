@@ -62,6 +62,25 @@ uint64_t add_unpacked(Format format, const Unpacked& a, const Unpacked& b, FpEnv
   return add_exact(format, a.sign, a.exp, a.sig, b.sign, b.exp, b.sig, env);
 }
 
+// floor(sqrt(radicand)) by the bit-by-bit method; `remainder` = radicand - root^2.
+template <typename U>
+U integer_sqrt(U radicand, U& remainder) {
+  U root = 0;
+  U bit = U{1} << (sizeof(U) * 8 - 2);
+  while (bit > radicand) bit >>= 2;
+  while (bit != 0) {
+    if (radicand >= root + bit) {
+      radicand -= root + bit;
+      root = (root >> 1) + bit;
+    } else {
+      root >>= 1;
+    }
+    bit >>= 2;
+  }
+  remainder = radicand;
+  return root;
+}
+
 enum class Extremum : uint8_t { Max, Min };
 
 // FPMax / FPMin once NaNs are settled: the larger (smaller) value; for two zeros +0 (-0) wins.
@@ -163,28 +182,27 @@ uint64_t sqrt(Format format, uint64_t op, FpEnv& env) {
     return default_nan(format);
   }
   if (a.kind == Kind::Infinity) return infinity(format, false);
-  // Radicand sig * 2^exp with an even exponent, scaled so that its top bit is at 124 or 125: the
-  // integer square root then has 63 bits, and a non-zero remainder goes to the sticky bit.
+  // Radicand sig * 2^exp with an even exponent, scaled so that its top bit is at bit 124 or 125
+  // (double: a 63-bit root) or 60 or 61 (half and single: a 31-bit root), well beyond the
+  // format's precision plus a rounding bit; a non-zero remainder goes to the sticky bit.
   int32_t exp = a.exp;
+  uint64_t sig = 0;
   const int top = 63 - std::countl_zero(a.sig);
-  int shift = 124 - top;
-  if (((exp - shift) & 1) != 0) ++shift;
-  u128 radicand = u128{a.sig} << shift;
-  exp -= shift;
-  u128 root = 0;
-  u128 bit = u128{1} << 126;
-  while (bit > radicand) bit >>= 2;
-  while (bit != 0) {
-    if (radicand >= root + bit) {
-      radicand -= root + bit;
-      root = (root >> 1) + bit;
-    } else {
-      root >>= 1;
-    }
-    bit >>= 2;
+  if (format == Format::F64) {
+    int shift = 124 - top;
+    if (((exp - shift) & 1) != 0) ++shift;
+    u128 remainder = 0;
+    sig = static_cast<uint64_t>(integer_sqrt(u128{a.sig} << shift, remainder));
+    if (remainder != 0) sig |= 1;
+    exp -= shift;
+  } else {
+    int shift = 60 - top;
+    if (((exp - shift) & 1) != 0) ++shift;
+    uint64_t remainder = 0;
+    sig = integer_sqrt(a.sig << shift, remainder);
+    if (remainder != 0) sig |= 1;
+    exp -= shift;
   }
-  uint64_t sig = static_cast<uint64_t>(root);
-  if (radicand != 0) sig |= 1;
   return round_pack(format, false, exp / 2, sig, env.rounding, env);
 }
 

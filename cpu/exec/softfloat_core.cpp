@@ -152,11 +152,15 @@ uint64_t process_nan(Format format, const Unpacked& op, FpEnv& env) {
 
 bool process_nans(Format format, const Unpacked& a, const Unpacked& b, FpEnv& env,
                   uint64_t& result) {
+  if (!a.is_nan() && !b.is_nan()) [[likely]]
+    return false;
   return process_nans3(format, a, b, Unpacked{}, env, result);
 }
 
 bool process_nans3(Format format, const Unpacked& a, const Unpacked& b, const Unpacked& c,
                    FpEnv& env, uint64_t& result) {
+  if (!a.is_nan() && !b.is_nan() && !c.is_nan()) [[likely]]
+    return false;
   for (const Unpacked* op : {&a, &b, &c}) {
     if (op->kind == Kind::SNaN) {
       result = process_nan(format, *op, env);

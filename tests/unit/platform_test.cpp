@@ -172,8 +172,8 @@ TEST_F(PlatformTest, Corstone300DeviceWindows) {
   EXPECT_EQ(bus.describe(0x49302010), "fpgaio+0x10");
   EXPECT_EQ(bus.describe(0x58103000), "npu-ta0+0x0");
   EXPECT_EQ(bus.describe(0x58103204), "npu-ta1+0x4");
-  EXPECT_EQ(bus.describe(0x48102000), "ethosu+0x0") << "Ethos-U55, non-secure alias";
-  EXPECT_EQ(bus.describe(0x58102004), "ethosu+0x4") << "Ethos-U55, secure alias";
+  EXPECT_EQ(bus.describe(0x48102000), "ethos-u55+0x0");
+  EXPECT_EQ(bus.describe(0x58102ffc), "ethos-u55+0xffc");
   EXPECT_NE(bus.describe(0xe000ed00).find("+0xd00"), std::string::npos);
   EXPECT_NE(bus.describe(0xe0001004).find("+0x4"), std::string::npos);
 
@@ -335,9 +335,9 @@ TEST_F(PlatformTest, SleepJumpsTimeToTheNextEvent) {
   p.boot();
   const RunResult r = p.run(timer_);
   EXPECT_TRUE(fired);
-  EXPECT_EQ(r.kind, StopKind::Deadlock) << "the second WFI has nothing left to wait for";
+  EXPECT_EQ(r.kind, StopKind::Deadlock) << "an event that pends no interrupt does not wake WFI";
   EXPECT_GE(p.scheduler().now(), 1'000'000u);
-  EXPECT_EQ(p.core().instructions(), 2u);
+  EXPECT_EQ(p.core().instructions(), 1u);
 }
 
 // A device that schedules an event during an instruction (here: a BKPT handler) must see it fire
