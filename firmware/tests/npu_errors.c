@@ -1,8 +1,8 @@
 // Driver error paths: payloads the driver must refuse before starting the NPU (wrong FourCC,
 // unknown driver action, a stream compiled for another MAC configuration), NPU errors it must
 // report (a malformed command stream: cmd_parse_error; a region outside memory: bus_status; a
-// corrupt weight stream: wd_fault), and
-// after each error a good inference that must succeed, i.e. the driver recovered the NPU.
+// corrupt weight stream: wd_fault), and after each error a good inference that must succeed, i.e.
+// the driver recovered the NPU.
 #include <stdio.h>
 #include <string.h>
 
