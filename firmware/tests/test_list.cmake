@@ -7,3 +7,10 @@ set(FIRMWARE_TESTS
 set(FIRMWARE_TEST_OPTIMISATIONS O0 O2 Os)
 # Extra output (besides "PASS <name>") a test must print.
 set(FIRMWARE_TEST_EXTRA_OUTPUT_printf_format "printf to uart: 123 text   2.3")
+
+# NPU tests: built at -O2 with the Ethos-U driver (firmware/drivers/ethosu) and run on the
+# simulated Ethos-U55-128. npu_all_ops and npu_errors embed unit vectors of tests/npu/data.
+set(FIRMWARE_NPU_TESTS npu_tinyrps npu_errors npu_all_ops)
+set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_tinyrps "tinyrps: NPU cycles")
+set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_errors
+    "E: ethosu: NPU config mismatch: MACs 128, the command stream was compiled for 256")

@@ -185,6 +185,10 @@ TEST_F(PlatformTest, Corstone300DeviceWindows) {
   EXPECT_EQ(v, 0x21u) << "UART PID0 through the secure alias";
   ASSERT_EQ(bus.read(0x49300ffc, 4, v), BusStatus::Ok);
   EXPECT_EQ(v, 0x41055470u) << "SCC_ID";
+  ASSERT_EQ(bus.read(0x58102000, 4, v), BusStatus::Ok);
+  EXPECT_EQ(v, 0x10104201u) << "Ethos-U55 ID";
+  ASSERT_EQ(bus.read(0x58102028, 4, v), BusStatus::Ok);
+  EXPECT_EQ(v & 0xF000000Fu, 7u) << "CONFIG: product U55, 2^7 = 128 MACs (the default)";
 }
 
 TEST_F(PlatformTest, Corstone320MapDecodesUart0AtBothAddresses) {
@@ -202,6 +206,7 @@ TEST_F(PlatformTest, Corstone320MapDecodesUart0AtBothAddresses) {
   EXPECT_EQ(bus.ram_pointer(0x10008000), nullptr) << "ITCM is 32 KiB";
   EXPECT_EQ(p.initial_vtor(), 0x11000000u);
   EXPECT_EQ(p.npu_variant(), NpuVariant::EthosU85);
+  EXPECT_EQ(bus.describe(0x40004000), "unmapped") << "no Ethos-U85 model: its window is a hole";
 }
 
 TEST_F(PlatformTest, TcmSizesFollowTheConfiguration) {
