@@ -7,6 +7,7 @@
 
 #include "cpu/arm_pseudocode.h"
 #include "cpu/decode/decoder.h"
+#include "cpu/exceptions.h"
 
 namespace minifvp::cpu {
 namespace {
@@ -31,7 +32,10 @@ const char* fault_kind_name(FaultKind kind) {
     case FaultKind::PreciseDataBusError: return "BusFault PRECISERR";
     case FaultKind::MemManageInstruction: return "MemManage IACCVIOL";
     case FaultKind::MemManageData: return "MemManage DACCVIOL";
-    case FaultKind::SupervisorCall: return "SVCall (exceptions not yet modelled)";
+    case FaultKind::StackingBusError: return "BusFault STKERR";
+    case FaultKind::UnstackingBusError: return "BusFault UNSTKERR";
+    case FaultKind::VectorTableRead: return "HardFault VECTTBL";
+    case FaultKind::SupervisorCall: return "SVCall";
   }
   return "fault";
 }
@@ -96,8 +100,15 @@ const DecodedInsn& Core::fetch(uint32_t pc) {
 }
 
 void Core::bx_write_pc(uint32_t address) {
-  // BXWritePC() without the EXC_RETURN/FNC_RETURN cases, which the exception model adds: bit 0
-  // becomes EPSR.T, and an instruction executed with T == 0 takes an INVSTATE UsageFault.
+  // BXWritePC(): in Handler mode a value 0xFFxxxxxx is EXC_RETURN, acted on once this
+  // instruction completes (ExceptionReturn()). Otherwise bit 0 becomes EPSR.T, and an
+  // instruction executed with T == 0 takes an INVSTATE UsageFault. (FNC_RETURN belongs to the
+  // Security Extension, not modelled.)
+  if ((address >> 24) == 0xff && s_.ipsr != 0 && exceptions_ != nullptr) [[unlikely]] {
+    exceptions_->request_exception_return(address);
+    next_pc_ = address & ~1u;
+    return;
+  }
   s_.thumb = (address & 1) != 0;
   next_pc_ = address & ~1u;
 }
@@ -135,9 +146,16 @@ void Core::request_stop(StopReason reason, int exit_code) {
   attention();
 }
 
-void Core::enter_sleep() {
+void Core::enter_sleep(bool wait_for_event) {
   sleeping_ = true;
+  sleep_for_event_ = wait_for_event;
   attention();
+}
+
+void Core::stop_for_lockup(const GuestFault& cause, uint32_t pc) {
+  last_fault_ = cause;
+  last_fault_pc_ = pc;
+  request_stop(StopReason::Fault);
 }
 
 void Core::breakpoint(uint8_t imm) {
@@ -146,12 +164,20 @@ void Core::breakpoint(uint8_t imm) {
 }
 
 void Core::supervisor_call(uint8_t imm) {
-  raise(FaultKind::SupervisorCall, fmt::format("SVC #{} taken: exceptions not yet modelled", imm));
+  if (exceptions_ != nullptr) {
+    exceptions_->supervisor_call();
+    return;
+  }
+  raise(FaultKind::SupervisorCall, fmt::format("SVC #{} on a core without an exception model", imm));
 }
 
 void Core::handle_fault(const GuestFault& fault) {
-  // The exception model (HardFault/UsageFault entry) is not there yet: every fault ends the run as
-  // a lockup would, with the faulting instruction's address kept for the report.
+  if (exceptions_ != nullptr) {
+    exceptions_->synchronous_fault(fault);
+    return;
+  }
+  // A bare core has no vector table: the fault ends the run as a lockup would, with the faulting
+  // instruction's address kept for the report.
   last_fault_ = fault;
   last_fault_pc_ = current_pc_;
   request_stop(StopReason::Fault);
@@ -207,9 +233,24 @@ StopReason Core::run(uint64_t clock_limit) {
   run_limit_ = clock_limit;
   stop_requested_ = false;
   stop_reason_ = StopReason::Limit;
-  if (sleeping_) return StopReason::Sleep;
   for (;;) {
     apply_invalidations();
+    if (sleeping_) {
+      // WFI/WFE: nothing is taken until the wake-up rule holds.
+      if (exceptions_ == nullptr || !exceptions_->wake_condition(sleep_for_event_)) {
+        return StopReason::Sleep;
+      }
+      sleeping_ = false;
+      exception_check_ = true;  // an exception that woke the core is taken first
+    }
+    if (exception_check_ && exceptions_ != nullptr) {
+      // Instruction boundary: exception return, then the highest-priority pending exception.
+      exception_check_ = false;
+      exceptions_->service();
+      if (stop_requested_) return stop_reason_;
+      if (sleeping_) continue;  // SLEEPONEXIT
+    }
+    if (clock_ >= run_limit_) return StopReason::Limit;
     limit_ = run_limit_;
     try {
       if (trace_ != nullptr) {
@@ -223,8 +264,6 @@ StopReason Core::run(uint64_t clock_limit) {
     }
     apply_invalidations();
     if (stop_requested_) return stop_reason_;
-    if (sleeping_) return StopReason::Sleep;
-    if (clock_ >= run_limit_) return StopReason::Limit;
   }
 }
 

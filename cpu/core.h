@@ -22,6 +22,7 @@
 namespace minifvp::cpu {
 
 class Core;
+class ExceptionModel;
 
 // Why run() returned.
 enum class StopReason : uint8_t {
@@ -97,13 +98,41 @@ class Core {
 
   // Asks run() to return as soon as the current instruction completes.
   void request_stop(StopReason reason, int exit_code = 0);
+  // Lowers the clock limit of the current run() (a device scheduled an event, during an
+  // instruction, that is due before the limit run() was given). No effect if not lower.
+  void limit_run(uint64_t clock_limit) {
+    if (clock_limit >= run_limit_) return;
+    run_limit_ = clock_limit;
+    if (clock_limit < limit_) limit_ = clock_limit;
+  }
   int exit_code() const { return exit_code_; }
   const GuestFault& last_fault() const { return last_fault_; }
   uint32_t last_fault_pc() const { return last_fault_pc_; }
 
-  // Wakes a core that is sleeping in WFI/WFE.
+  // Wakes a core that is sleeping in WFI/WFE. With an exception model attached the core also
+  // wakes by itself at run() when the WFI/WFE wake-up rule holds.
   void wake() { sleeping_ = false; }
   bool sleeping() const { return sleeping_; }
+
+  // ---- Exception model (cpu/exceptions.h) ----
+  // Attaches the model (the SCS does this). Without one, faults and SVC stop the run.
+  void attach_exception_model(ExceptionModel* model) { exceptions_ = model; }
+  ExceptionModel* exception_model() { return exceptions_; }
+  // Asks for ExceptionModel::service() at the next instruction boundary (something became
+  // pending, a mask or priority changed). Costs nothing per instruction.
+  void request_exception_check() {
+    exception_check_ = true;
+    attention();
+  }
+  // For the exception model: the next instruction's address, extra cycles, lockup.
+  void set_pc(uint32_t address) { s_.r[15] = address; }
+  void add_cycles(uint64_t cycles) { clock_ += cycles; }
+  void stop_for_lockup(const GuestFault& cause, uint32_t pc);
+  // Lowers the current run's clock limit (an event was scheduled earlier than the limit).
+  void limit_run_to(uint64_t cycle) {
+    if (cycle < run_limit_) run_limit_ = cycle;
+    if (cycle < limit_) limit_ = cycle;
+  }
 
   // Discards every decoded instruction (after a reset or a bulk load).
   void flush_decode_cache();
@@ -151,13 +180,14 @@ class Core {
   [[noreturn]] void raise(FaultKind kind, std::string detail = {});
   [[noreturn]] void raise_data_fault(FaultKind kind, uint32_t address, std::string detail = {});
 
-  // WFI/WFE: stop the current run() and report StopReason::Sleep.
-  void enter_sleep();
+  // WFI/WFE: stop the current run() and report StopReason::Sleep. `wait_for_event` selects the
+  // WFE wake-up rule.
+  void enter_sleep(bool wait_for_event = false);
   // BKPT #imm (the handler for BKPT calls this).
   void breakpoint(uint8_t imm);
-  // SVC #imm. Until the exception model exists this stops the run like a fault
-  // (FaultKind::SupervisorCall, PC at the SVC) instead of entering SVCall.
-  [[noreturn]] void supervisor_call(uint8_t imm);
+  // SVC #imm: pends SVCall, taken after the SVC completes. A bare core without an exception model
+  // stops the run like a fault (FaultKind::SupervisorCall, PC at the SVC).
+  void supervisor_call(uint8_t imm);
 
  private:
   struct DecodedPage;
@@ -185,6 +215,9 @@ class Core {
   bool in_it_block_at_issue_ = false;
   bool last_in_it_block_at_issue_ = false;
   bool sleeping_ = false;
+  bool sleep_for_event_ = false;
+  bool exception_check_ = false;
+  ExceptionModel* exceptions_ = nullptr;
   bool unaligned_trap_ = false;
   bool divide_by_zero_trap_ = false;
   bool fp_access_privileged_ = false;

@@ -2,7 +2,7 @@
 //
 // Handlers and memory helpers throw GuestFault; the core catches it at the instruction boundary,
 // restores the PC to the faulting instruction (nothing of it has been committed) and hands it to
-// the exception model. Until the exception model exists, an unhandled fault stops the run with a
+// the exception model (cpu/exceptions.h). A bare core without the model stops the run with a
 // report. The kinds map one-to-one onto CFSR/HFSR status bits.
 #pragma once
 
@@ -23,8 +23,11 @@ enum class FaultKind : uint8_t {
   PreciseDataBusError,   // BFSR.PRECISERR, BFAR valid
   MemManageInstruction,  // MMFSR.IACCVIOL
   MemManageData,         // MMFSR.DACCVIOL, MMFAR valid
-  // Not a fault: an SVC taken while there is no exception model to enter SVCall. Temporary; it
-  // stops the run with a report until the exception model replaces Core::supervisor_call().
+  StackingBusError,      // BFSR.STKERR (exception entry)
+  UnstackingBusError,    // BFSR.UNSTKERR (exception return)
+  VectorTableRead,       // HFSR.VECTTBL
+  // Not a fault: an SVC on a core without an exception model (a bare core in unit tests) stops
+  // the run; with the model it is reported only when SVCall escalation ends in lockup.
   SupervisorCall,
 };
 

@@ -406,6 +406,10 @@ def main():
                     print(f"  QEMU fail: {r['name']}: status {r['qemu'][0]} {r['qemu'][1]}")
         if use_minifvp:
             print(f"passed on minifvp: {len(minifvp_pass)}")
+            for r in compiled:
+                if r["minifvp"][0] != 0:
+                    print(f"  minifvp fail: {r['name']}: status {r['minifvp'][0]} "
+                          f"{r['minifvp'][1]}")
             print(f"QEMU-pass / minifvp-fail: {len(regressions)}")
             for r in regressions:
                 print(f"  {r['name']}: status {r['minifvp'][0]} {r['minifvp'][1]}  ({r['elf']})")

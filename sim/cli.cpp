@@ -1,13 +1,13 @@
 #include "sim/cli.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cctype>
 #include <charconv>
-#include <fmt/format.h>
 #include <fstream>
 #include <sstream>
-
 
 namespace minifvp {
 namespace po = boost::program_options;
@@ -28,7 +28,9 @@ std::string_view unquote(std::string_view s) {
   return s;
 }
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.rfind(prefix, 0) == 0;
+}
 
 bool parse_bool(std::string_view text, std::string_view key) {
   std::string lower(text);
@@ -148,8 +150,8 @@ uint64_t parse_number(std::string_view text, std::string_view what) {
   uint64_t value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, base);
   if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
-    throw UsageError(fmt::format("{}: '{}' is not a number (decimal or 0x hexadecimal)", what,
-                                 text));
+    throw UsageError(
+        fmt::format("{}: '{}' is not a number (decimal or 0x hexadecimal)", what, text));
   }
   return value;
 }
@@ -216,8 +218,8 @@ void apply_parameter(CliOptions& options, std::string_view raw_key, std::string_
   } else if (key == "cpu0.INITSVTOR" || key == "iotss3_systemcontrol.INITSVTOR_RST") {
     const uint32_t vtor = parse_u32(value, what);
     if (vtor % 128 != 0) {
-      throw UsageError(fmt::format("{}={}: a vector table address is 128-byte aligned", what,
-                                   value));
+      throw UsageError(
+          fmt::format("{}={}: a vector table address is 128-byte aligned", what, value));
     }
     config.initsvtor = vtor;
   } else if (key == "cpu0.CFGITCMSZ" || key == "cpu0.CFGDTCMSZ") {
@@ -315,14 +317,11 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
 
   po::variables_map vm;
   try {
-    const int style = po::command_line_style::default_style &
-                      ~po::command_line_style::allow_guessing;
-    po::store(po::command_line_parser(argc, argv)
-                  .options(all)
-                  .positional(positional)
-                  .style(style)
-                  .run(),
-              vm);
+    const int style =
+        po::command_line_style::default_style & ~po::command_line_style::allow_guessing;
+    po::store(
+        po::command_line_parser(argc, argv).options(all).positional(positional).style(style).run(),
+        vm);
     po::notify(vm);
   } catch (const po::error& e) {
     throw UsageError(e.what());
@@ -341,9 +340,10 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
     options.platform = vm["platform"].as<std::string>();
     if (find_platform_description(options.platform) == nullptr) {
       std::string names;
-      for (std::string_view n : platform_names()) names += fmt::format("{}{}", names.empty() ? "" : ", ", n);
-      throw UsageError(fmt::format("--platform {}: unknown platform (known: {})",
-                                   options.platform, names));
+      for (std::string_view n : platform_names())
+        names += fmt::format("{}{}", names.empty() ? "" : ", ", n);
+      throw UsageError(
+          fmt::format("--platform {}: unknown platform (known: {})", options.platform, names));
     }
     if (!options.fvp_name) options.config.npu.reset();
   }
@@ -399,26 +399,26 @@ CliOptions parse_command_line(int argc, const char* const argv[]) {
   if (vm.count("trace")) options.trace_path = vm["trace"].as<std::string>();
   if (vm.count("log-level")) {
     options.log_level = vm["log-level"].as<std::string>();
-    static constexpr std::string_view kLevels[] = {"trace", "debug", "info",    "warn",
+    static constexpr std::string_view kLevels[] = {"trace", "debug",    "info", "warn",
                                                    "error", "critical", "off"};
-    if (std::find(std::begin(kLevels), std::end(kLevels), options.log_level) ==
-        std::end(kLevels)) {
-      throw UsageError(fmt::format(
-          "--log-level {}: expected trace, debug, info, warn, error, critical or off",
-          options.log_level));
+    if (std::find(std::begin(kLevels), std::end(kLevels), options.log_level) == std::end(kLevels)) {
+      throw UsageError(
+          fmt::format("--log-level {}: expected trace, debug, info, warn, error, critical or off",
+                      options.log_level));
     }
   }
 
   // The firmware: -a or one positional argument.
   std::vector<std::string> images;
-  if (vm.count("application")) images.push_back(strip_instance(vm["application"].as<std::string>()));
+  if (vm.count("application"))
+    images.push_back(strip_instance(vm["application"].as<std::string>()));
   if (vm.count("firmware")) {
     for (const std::string& f : vm["firmware"].as<std::vector<std::string>>()) images.push_back(f);
   }
   if (images.empty()) throw UsageError("no firmware given (minifvp [options] firmware.elf)");
   if (images.size() > 1) {
-    throw UsageError(fmt::format("more than one firmware image given ({} and {})", images[0],
-                                 images[1]));
+    throw UsageError(
+        fmt::format("more than one firmware image given ({} and {})", images[0], images[1]));
   }
   options.elf_path = images[0];
   if (vm.count("data")) {

@@ -4,16 +4,16 @@
 // code binutils-compatible tools trust. We add the checks that are specific to loading firmware.
 #include "sim/elf_loader.h"
 
+#include <fmt/format.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <cstring>
-#include <fmt/format.h>
 #include <fstream>
 #include <iterator>
 #include <memory>
-#include <spdlog/spdlog.h>
 
 namespace minifvp {
 namespace {
@@ -31,7 +31,8 @@ void init_libelf() {
 std::vector<uint8_t> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError(fmt::format("{}: cannot open file", path));
-  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<uint8_t> bytes((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   if (in.bad()) throw LoadError(fmt::format("{}: read error", path));
   return bytes;
 }
@@ -79,7 +80,9 @@ void check_fits_in_ram(Bus& bus, uint32_t addr, uint64_t size, const std::string
   }
 }
 
-ElfImage ElfImage::from_file(const std::string& path) { return from_bytes(read_file(path), path); }
+ElfImage ElfImage::from_file(const std::string& path) {
+  return from_bytes(read_file(path), path);
+}
 
 ElfImage ElfImage::from_bytes(std::vector<uint8_t> bytes, std::string name) {
   ElfImage image;
@@ -198,7 +201,8 @@ void ElfImage::parse() {
 
 void ElfImage::load(Bus& bus) const {
   for (const ElfSegment& seg : segments_) {
-    check_fits_in_ram(bus, seg.paddr, seg.mem_size, fmt::format("{}: segment {}", name_, seg.index));
+    check_fits_in_ram(bus, seg.paddr, seg.mem_size,
+                      fmt::format("{}: segment {}", name_, seg.index));
   }
   for (const ElfSegment& seg : segments_) {
     bus.write_block(seg.paddr, bytes_.data() + seg.file_offset, seg.file_size);

@@ -28,16 +28,23 @@ inline int exit_status_for(const RunResult& result) {
   switch (result.kind) {
     case StopKind::SemihostingExit:
     case StopKind::UartEot:
-    case StopKind::ShutdownTag: return result.guest_exit_code;
-    case StopKind::Fault: return kExitFault;
-    case StopKind::Deadlock: return kExitDeadlock;
-    case StopKind::Breakpoint: return kExitBreakpoint;
+    case StopKind::ShutdownTag:
+      return result.guest_exit_code;
+    case StopKind::Fault:
+      return kExitFault;
+    case StopKind::Deadlock:
+      return kExitDeadlock;
+    case StopKind::Breakpoint:
+      return kExitBreakpoint;
     case StopKind::TimeLimit:
-    case StopKind::CpuTimeLimit: return kExitTimeLimit;
+    case StopKind::CpuTimeLimit:
+      return kExitTimeLimit;
     case StopKind::InstructionLimit:
-    case StopKind::CycleLimit: return kExitInstructionLimit;
+    case StopKind::CycleLimit:
+      return kExitInstructionLimit;
     case StopKind::UserEscape:
-    case StopKind::Interrupted: return kExitUserEscape;
+    case StopKind::Interrupted:
+      return kExitUserEscape;
   }
   return kExitFault;
 }

@@ -1,13 +1,14 @@
 // minifvp: run Cortex-M firmware on a simulated Corstone-300/320. See sim/cli.h for the command
 // line and sim/exit_status.h for what the exit status means.
+#include <fmt/format.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include <csignal>
 #include <cstdio>
-#include <fmt/format.h>
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
 
 #include "sim/cli.h"
 #include "sim/elf_loader.h"
@@ -75,8 +76,8 @@ int run_main(int argc, const char* const argv[]) {
     std::unique_ptr<Platform> platform;
     std::unique_ptr<TraceWriter> trace;
     try {
-      platform = std::make_unique<Platform>(*find_platform_description(options.platform),
-                                            options.config);
+      platform =
+          std::make_unique<Platform>(*find_platform_description(options.platform), options.config);
       platform->load_elf(*elf);
       for (const DataBlob& blob : options.data) platform->load_data(blob.path, blob.addr);
       platform->boot();
@@ -122,4 +123,6 @@ int run_main(int argc, const char* const argv[]) {
 }  // namespace
 }  // namespace minifvp
 
-int main(int argc, char* argv[]) { return minifvp::run_main(argc, argv); }
+int main(int argc, char* argv[]) {
+  return minifvp::run_main(argc, argv);
+}

@@ -1,8 +1,9 @@
 #include "sim/platform.h"
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "cpu/decode/decoder.h"
@@ -21,18 +22,30 @@ constexpr uint32_t kPpbBlockSize = 0x1000;
 
 const char* stop_kind_name(StopKind kind) {
   switch (kind) {
-    case StopKind::SemihostingExit: return "exit";
-    case StopKind::UartEot: return "eot";
-    case StopKind::ShutdownTag: return "shutdown-tag";
-    case StopKind::Fault: return "fault";
-    case StopKind::Breakpoint: return "breakpoint";
-    case StopKind::Deadlock: return "deadlock";
-    case StopKind::TimeLimit: return "timelimit";
-    case StopKind::CpuTimeLimit: return "cpulimit";
-    case StopKind::InstructionLimit: return "instruction-limit";
-    case StopKind::CycleLimit: return "cycle-limit";
-    case StopKind::UserEscape: return "user-escape";
-    case StopKind::Interrupted: return "interrupted";
+    case StopKind::SemihostingExit:
+      return "exit";
+    case StopKind::UartEot:
+      return "eot";
+    case StopKind::ShutdownTag:
+      return "shutdown-tag";
+    case StopKind::Fault:
+      return "fault";
+    case StopKind::Breakpoint:
+      return "breakpoint";
+    case StopKind::Deadlock:
+      return "deadlock";
+    case StopKind::TimeLimit:
+      return "timelimit";
+    case StopKind::CpuTimeLimit:
+      return "cpulimit";
+    case StopKind::InstructionLimit:
+      return "instruction-limit";
+    case StopKind::CycleLimit:
+      return "cycle-limit";
+    case StopKind::UserEscape:
+      return "user-escape";
+    case StopKind::Interrupted:
+      return "interrupted";
   }
   return "unknown";
 }
@@ -46,11 +59,15 @@ Platform::Platform(const PlatformDescription& description, PlatformConfig config
   core_ = std::make_unique<cpu::Core>(bus_, scheduler_.clock());
   core_->set_host(this);
   core_->set_instruction_limit(config_.limits.instructions);
+  // An event a device schedules during an instruction may be due before the limit the current
+  // run was given: end that run in time for it.
+  scheduler_.set_earliest_event_hook([this](uint64_t when) { core_->limit_run(when); });
   build_memory();
   build_devices();
 }
 
 Platform::~Platform() {
+  scheduler_.set_earliest_event_hook(nullptr);
   // Devices cancel their scheduler events in their destructors; the core detaches from the bus.
   for (auto& uart : uarts_) uart.reset();
   for (auto& port : ports_) port->flush();
@@ -99,7 +116,6 @@ void Platform::build_devices() {
                                    [this](int status) { request_stop(StopKind::UartEot, status); });
     map_device(*uarts_[i], window);
   }
-  // Interrupt lines stay unconnected until the NVIC model exists (description_.uart_irqs).
 
   scc_ = std::make_unique<Scc>(config_.core_clock_hz, description_.scc_id);
   map_device(*scc_, description_.scc);
@@ -109,8 +125,13 @@ void Platform::build_devices() {
     zero_windows_.push_back(std::make_unique<RazWiDevice>(std::string(window.name)));
     map_device(*zero_windows_.back(), window);
   }
-  // The NPU (description_.npu, IRQ description_.npu_irq) is mapped here once its model exists;
-  // until then its window is a hole, so a driver that touches it faults with a clear report.
+  // The NPU: the Ethos-U55 model behind its 4 KiB register window (both security aliases). Other
+  // variants are not modelled, so their window stays a hole and a driver touching it faults with
+  // a clear report.
+  if (npu_variant_ == NpuVariant::EthosU55) {
+    npu_ = std::make_unique<npu::EthosU55>(bus_, scheduler_, static_cast<int>(npu_num_macs_));
+    map_device(*npu_, description_.npu);
+  }
 
   scs_ = std::make_unique<cpu::SystemControlSpace>(*core_, description_.core_model);
   bus_.add_device(*scs_, kSystemControlSpaceBase, kPpbBlockSize);
@@ -125,6 +146,7 @@ void Platform::build_devices() {
   bus_.add_device(*dwt_, kDwtBase, kPpbBlockSize);
   pmu_ = std::make_unique<cpu::Pmu>(*core_, *scs_);
   bus_.add_device(*pmu_, kPmuBase, kPpbBlockSize);
+  connect_interrupts();
 
   if (config_.semihosting_enabled) {
     console_ = stdio_port;
@@ -138,7 +160,30 @@ void Platform::build_devices() {
   }
 }
 
-uint32_t Platform::initial_vtor() const { return config_.initsvtor.value_or(description_.initsvtor); }
+void Platform::connect_interrupts() {
+  cpu::ExceptionModel& exceptions = scs_->exceptions();
+  scs_->systick().attach_scheduler(scheduler_);
+  auto connect = [&exceptions](IrqLine& line, unsigned irq) {
+    line.connect([&exceptions, irq](bool level) { exceptions.set_irq_level(irq, level); });
+  };
+  for (unsigned i = 0; i < kUartCount; ++i) {
+    const UartIrqs& irqs = description_.uart_irqs[i];
+    connect(uarts_[i]->rx_irq(), irqs.rx);
+    connect(uarts_[i]->tx_irq(), irqs.tx);
+    connect(uarts_[i]->combined_irq(), irqs.combined);
+    // The UARTs' overflow outputs share one interrupt (Corstone-300: IRQ 48), ORed together.
+    uarts_[i]->overflow_irq().connect([this, &exceptions, i](bool level) {
+      const uint32_t bit = 1u << i;
+      uart_overflow_levels_ = level ? uart_overflow_levels_ | bit : uart_overflow_levels_ & ~bit;
+      exceptions.set_irq_level(description_.uart_overflow_irq, uart_overflow_levels_ != 0);
+    });
+  }
+  if (npu_) connect(npu_->irq(), description_.npu_irq);
+}
+
+uint32_t Platform::initial_vtor() const {
+  return config_.initsvtor.value_or(description_.initsvtor);
+}
 
 void Platform::load_elf(const ElfImage& image) {
   image.load(bus_);
@@ -151,8 +196,8 @@ void Platform::boot(std::optional<uint32_t> entry) {
   uint32_t msp = 0;
   if (bus_.ram_pointer(vtor) == nullptr || bus_.ram_pointer(vtor + 4) == nullptr) {
     throw LoadError(fmt::format(
-        "the vector table at INITSVTOR 0x{:08x} is not in memory ({}); set -C cpu0.INITSVTOR",
-        vtor, bus_.describe(vtor)));
+        "the vector table at INITSVTOR 0x{:08x} is not in memory ({}); set -C cpu0.INITSVTOR", vtor,
+        bus_.describe(vtor)));
   }
   bus_.read(vtor, 4, msp);
   if (msp == 0 && !config_.initsvtor) {
@@ -189,6 +234,7 @@ void Platform::reset_system() {
   for (auto& uart : uarts_) uart->reset();
   scc_->reset();
   fpgaio_->reset();
+  if (npu_) npu_->reset();
   scs_->reset();
   dwt_->reset();
   pmu_->reset();
@@ -238,8 +284,8 @@ RunResult Platform::run(const HostTimer& timer) {
         }
         break;
       case cpu::StopReason::Sleep: {
-        // WFI/WFE: time jumps to the next event. Without an interrupt controller any event is
-        // taken as a wake-up (the architecture allows WFI to complete spuriously).
+        // WFI/WFE: time jumps to the next event; the core wakes by itself at its next run() when
+        // an interrupt or event meets the wake-up rule, else it reports Sleep again.
         const uint64_t next = scheduler_.next_event_time();
         if (next == Scheduler::kNever) {
           return stop_result(
@@ -257,7 +303,6 @@ RunResult Platform::run(const HostTimer& timer) {
         }
         scheduler_.advance_to(next);
         scheduler_.run_due_events();
-        core_->wake();
         if (stop_pending_) return stop_result(pending_kind_, pending_exit_code_);
         break;
       }
@@ -273,10 +318,10 @@ RunResult Platform::run(const HostTimer& timer) {
                         last_breakpoint_imm_ == 0xab ? " (semihosting is disabled)" : "",
                         register_dump()));
       case cpu::StopReason::InstructionLimit:
-        return stop_result(StopKind::InstructionLimit, 0,
-                           fmt::format("minifvp: instruction limit of {} reached at {}\n",
-                                       limits.instructions,
-                                       describe_code_address(core_->state().r[15])));
+        return stop_result(
+            StopKind::InstructionLimit, 0,
+            fmt::format("minifvp: instruction limit of {} reached at {}\n", limits.instructions,
+                        describe_code_address(core_->state().r[15])));
     }
 
     if (scheduler_.now() >= cycle_limit) {
@@ -285,33 +330,34 @@ RunResult Platform::run(const HostTimer& timer) {
                                      describe_code_address(core_->state().r[15])));
     }
     if (interrupt_flag_ != nullptr && *interrupt_flag_ != 0) {
-      return stop_result(StopKind::Interrupted, 0,
-                         fmt::format("minifvp: interrupted at {} after {} instructions\n",
-                                     describe_code_address(core_->state().r[15]),
-                                     core_->instructions()));
+      return stop_result(
+          StopKind::Interrupted, 0,
+          fmt::format("minifvp: interrupted at {} after {} instructions\n",
+                      describe_code_address(core_->state().r[15]), core_->instructions()));
     }
     if (limits.wall_seconds > 0 && timer.wall_seconds() >= limits.wall_seconds) {
-      return stop_result(StopKind::TimeLimit, 0,
-                         fmt::format("minifvp: time limit of {} s (host wall clock) reached at {} "
-                                     "after {} instructions\n",
-                                     limits.wall_seconds,
-                                     describe_code_address(core_->state().r[15]),
-                                     core_->instructions()));
+      return stop_result(
+          StopKind::TimeLimit, 0,
+          fmt::format("minifvp: time limit of {} s (host wall clock) reached at {} "
+                      "after {} instructions\n",
+                      limits.wall_seconds, describe_code_address(core_->state().r[15]),
+                      core_->instructions()));
     }
     if (limits.cpu_seconds > 0 && timer.cpu_seconds() >= limits.cpu_seconds) {
-      return stop_result(StopKind::CpuTimeLimit, 0,
-                         fmt::format("minifvp: CPU time limit of {} s reached at {} after {} "
-                                     "instructions\n",
-                                     limits.cpu_seconds,
-                                     describe_code_address(core_->state().r[15]),
-                                     core_->instructions()));
+      return stop_result(
+          StopKind::CpuTimeLimit, 0,
+          fmt::format("minifvp: CPU time limit of {} s reached at {} after {} "
+                      "instructions\n",
+                      limits.cpu_seconds, describe_code_address(core_->state().r[15]),
+                      core_->instructions()));
     }
   }
 }
 
 std::string Platform::describe_code_address(uint32_t addr) const {
   std::string symbol = elf_ ? elf_->symbolize(addr) : std::string();
-  return symbol.empty() ? fmt::format("0x{:08x}", addr) : fmt::format("0x{:08x} ({})", addr, symbol);
+  return symbol.empty() ? fmt::format("0x{:08x}", addr)
+                        : fmt::format("0x{:08x} ({})", addr, symbol);
 }
 
 std::string Platform::describe_data_address(uint32_t addr) const {
@@ -323,7 +369,7 @@ std::string Platform::describe_data_address(uint32_t addr) const {
   if (mapping != "unmapped") return out + fmt::format(", mapped as {}", mapping);
   for (uint32_t base : description_.npu.bases) {
     if (addr - base < description_.npu.size) {
-      return out + fmt::format(", unmapped: the {} window of the {} (no NPU model yet)",
+      return out + fmt::format(", unmapped: the {} window of the {} (no model of this NPU)",
                                description_.npu.name, npu_variant_name(npu_variant_));
     }
   }
@@ -354,17 +400,18 @@ std::string Platform::register_dump() const {
   const cpu::CpuState& s = core_->state();
   std::string out = "  registers:\n";
   for (unsigned i = 0; i < 12; i += 4) {
-    out += fmt::format("    r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}\n", i,
-                       s.r[i], i + 1, s.r[i + 1], i + 2, s.r[i + 2], i + 3, s.r[i + 3]);
+    out += fmt::format("    r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}  r{:<2} 0x{:08x}\n",
+                       i, s.r[i], i + 1, s.r[i + 1], i + 2, s.r[i + 2], i + 3, s.r[i + 3]);
   }
   const std::string lr_symbol = elf_ ? elf_->symbolize(s.r[14] & ~1u) : std::string();
   out += fmt::format("    r12 0x{:08x}  sp  0x{:08x}  lr  0x{:08x}{}\n", s.r[12], s.r[13], s.r[14],
                      lr_symbol.empty() ? "" : " (" + lr_symbol + ")");
   const bool psp_selected = (s.control & 2) != 0;
-  out += fmt::format("    xpsr 0x{:08x} (n={} z={} c={} v={} q={})  control 0x{:x}  msp 0x{:08x}  "
-                     "psp 0x{:08x}\n",
-                     s.xpsr(), int{s.n}, int{s.z}, int{s.c}, int{s.v}, int{s.q}, s.control,
-                     psp_selected ? s.banked_sp : s.r[13], psp_selected ? s.r[13] : s.banked_sp);
+  out += fmt::format(
+      "    xpsr 0x{:08x} (n={} z={} c={} v={} q={})  control 0x{:x}  msp 0x{:08x}  "
+      "psp 0x{:08x}\n",
+      s.xpsr(), int{s.n}, int{s.z}, int{s.c}, int{s.v}, int{s.q}, s.control,
+      psp_selected ? s.banked_sp : s.r[13], psp_selected ? s.r[13] : s.banked_sp);
   return out;
 }
 
@@ -375,8 +422,17 @@ std::string Platform::fault_report() const {
                                 cpu::fault_kind_name(fault.kind));
   out += fmt::format("  pc:          {}\n", describe_code_address(pc));
   out += fmt::format("  instruction: {}\n", instruction_at(pc));
-  if (fault.address_valid) out += fmt::format("  address:     {}\n", describe_data_address(fault.address));
+  if (fault.address_valid)
+    out += fmt::format("  address:     {}\n", describe_data_address(fault.address));
   if (!fault.detail.empty()) out += fmt::format("  detail:      {}\n", fault.detail);
+  const cpu::ExceptionModel& ex = scs_->exceptions();
+  if (ex.locked_up()) {
+    out += "  faults leading to lockup:\n" + ex.lockup_history();
+    out += fmt::format("  last exception entered: {}  (IPSR {})\n", ex.last_exception(),
+                       core_->state().ipsr);
+  }
+  out += fmt::format("  CFSR 0x{:08x}  HFSR 0x{:08x}  BFAR 0x{:08x}  MMFAR 0x{:08x}\n", ex.cfsr(),
+                     ex.hfsr(), ex.bfar(), ex.mmfar());
   out += fmt::format("  after {} instructions, {} cycles\n", core_->instructions(),
                      scheduler_.now());
   out += register_dump();

@@ -26,6 +26,7 @@
 #include "devices/fpgaio.h"
 #include "devices/host_port.h"
 #include "devices/scc.h"
+#include "npu/ethosu_device.h"
 #include "sim/bus.h"
 #include "sim/elf_loader.h"
 #include "sim/platform_description.h"
@@ -50,10 +51,10 @@ struct UartConfig {
 };
 
 struct RunLimits {
-  double wall_seconds = 0;     // --timelimit (host wall clock); 0 = none
-  double cpu_seconds = 0;      // --cpulimit (host user + system time); 0 = none
-  uint64_t instructions = 0;   // --max-instructions; 0 = none
-  uint64_t cycles = 0;         // --cyclelimit (simulated core cycles); 0 = none
+  double wall_seconds = 0;    // --timelimit (host wall clock); 0 = none
+  double cpu_seconds = 0;     // --cpulimit (host user + system time); 0 = none
+  uint64_t instructions = 0;  // --max-instructions; 0 = none
+  uint64_t cycles = 0;        // --cyclelimit (simulated core cycles); 0 = none
 };
 
 struct PlatformConfig {
@@ -66,12 +67,12 @@ struct PlatformConfig {
   HostPortOptions port_options;
   bool semihosting_enabled = true;  // FVP cpu0.semihosting-enable (on by default there too)
   SemihostingConfig semihosting;
-  std::optional<uint32_t> initsvtor;     // overrides the description's reset VTOR
-  std::optional<uint32_t> itcm_size;     // cpu0.CFGITCMSZ, in bytes
-  std::optional<uint32_t> dtcm_size;     // cpu0.CFGDTCMSZ, in bytes
-  std::optional<NpuVariant> npu;         // the description's default when unset
-  uint32_t npu_num_macs = 0;             // ethosu.num_macs; 0 = the variant's default
-  std::string npu_extra_args;            // ethosu.extra_args (kept for the NPU model)
+  std::optional<uint32_t> initsvtor;  // overrides the description's reset VTOR
+  std::optional<uint32_t> itcm_size;  // cpu0.CFGITCMSZ, in bytes
+  std::optional<uint32_t> dtcm_size;  // cpu0.CFGDTCMSZ, in bytes
+  std::optional<NpuVariant> npu;      // the description's default when unset
+  uint32_t npu_num_macs = 0;          // ethosu.num_macs; 0 = the variant's default
+  std::string npu_extra_args;         // ethosu.extra_args (kept for the NPU model)
   RunLimits limits;
   // How many cycles the core runs between checks of host-side limits (timelimit, cpulimit).
   uint64_t slice_cycles = uint64_t{1} << 21;
@@ -115,6 +116,7 @@ class Platform final : private cpu::CoreHost {
   Scheduler& scheduler() { return scheduler_; }
   cpu::Core& core() { return *core_; }
   cpu::SystemControlSpace& system_control() { return *scs_; }
+  npu::EthosU55* npu() { return npu_.get(); }
   CmsdkUart& uart(unsigned index) { return *uarts_[index]; }
   NpuVariant npu_variant() const { return npu_variant_; }
   uint32_t npu_num_macs() const { return npu_num_macs_; }
@@ -145,6 +147,8 @@ class Platform final : private cpu::CoreHost {
   void build_memory();
   void build_devices();
   void map_device(Device& device, const DeviceWindow& window);
+  // Connects device interrupt outputs to NVIC inputs (after the SCS exists).
+  void connect_interrupts();
   void reset_system();
   // Core state at reset (Armv8-M ARM, TakeReset()) with the vector table at initial_vtor();
   // `entry` replaces the reset vector as the first PC.
@@ -167,6 +171,8 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<cpu::Pmu> pmu_;
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
+  std::unique_ptr<npu::EthosU55> npu_;  // Ethos-U55 only; other variants leave the window unmapped
+  uint32_t uart_overflow_levels_ = 0;  // one bit per UART: its overflow output, ORed into one IRQ
   std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;

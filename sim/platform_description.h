@@ -37,8 +37,8 @@ struct UartIrqs {
 enum class NpuVariant : uint8_t { EthosU55, EthosU65, EthosU85 };
 
 struct PlatformDescription {
-  std::string_view name;      // "corstone-300": the --platform value
-  std::string_view title;     // "Arm Corstone-300 (SSE-300, MPS3 AN552)"
+  std::string_view name;   // "corstone-300": the --platform value
+  std::string_view title;  // "Arm Corstone-300 (SSE-300, MPS3 AN552)"
   cpu::CoreModel core_model;
   std::string_view cpu_name;  // the FVP's instance name, "cpu0"
   uint32_t initsvtor;         // reset value of the secure VTOR

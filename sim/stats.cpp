@@ -1,14 +1,16 @@
 #include "sim/stats.h"
 
+#include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <cmath>
-#include <fmt/format.h>
 
 namespace minifvp {
 namespace {
 
-double seconds(const timeval& tv) { return tv.tv_sec + tv.tv_usec / 1e6; }
+double seconds(const timeval& tv) {
+  return tv.tv_sec + tv.tv_usec / 1e6;
+}
 
 void process_times(double& user, double& system) {
   rusage usage{};
@@ -96,11 +98,21 @@ std::string json_quote(const std::string& text) {
   for (const char ch : text) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           out += fmt::format("\\u{:04x}", c);

@@ -1,8 +1,9 @@
 #include "sim/trace_writer.h"
 
+#include <fmt/format.h>
+
 #include <cerrno>
 #include <cstring>
-#include <fmt/format.h>
 #include <stdexcept>
 
 #include "cpu/decode/encoding.h"
@@ -29,9 +30,13 @@ TraceWriter::TraceWriter(const std::string& path) : file_(std::fopen(path.c_str(
   std::setvbuf(file_, nullptr, _IOFBF, kFileBufferBytes);
 }
 
-TraceWriter::~TraceWriter() { std::fclose(file_); }
+TraceWriter::~TraceWriter() {
+  std::fclose(file_);
+}
 
-void TraceWriter::flush() { std::fflush(file_); }
+void TraceWriter::flush() {
+  std::fflush(file_);
+}
 
 void TraceWriter::commit(const cpu::CommitRecord& record) {
   const std::string line = format(record);
@@ -41,9 +46,9 @@ void TraceWriter::commit(const cpu::CommitRecord& record) {
 
 std::string TraceWriter::format(const cpu::CommitRecord& record) {
   const cpu::DecodedInsn& insn = *record.insn;
-  std::string out = fmt::format("{} 0x{:08x} 0x{:0{}x} {}", record.cycle, record.pc, insn.raw,
-                                insn.size * 2,
-                                insn.encoding != nullptr ? insn.encoding->name : "UNDEFINED");
+  std::string out =
+      fmt::format("{} 0x{:08x} 0x{:0{}x} {}", record.cycle, record.pc, insn.raw, insn.size * 2,
+                  insn.encoding != nullptr ? insn.encoding->name : "UNDEFINED");
   if (!record.executed) out += " (condition failed)";
 
   const cpu::CpuState& a = *record.before;

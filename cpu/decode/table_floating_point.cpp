@@ -371,10 +371,10 @@ DecodeStatus decode_system_load_store(Fields f, DecodedInsn& out) {
   out.add = f['U'] != 0;
   out.wback = f['W'] != 0;
   // "if P == '0' && W == '0' then SEE Related encodings" (none of them in this space here).
-  if (!out.index && !out.wback) return DecodeStatus::Undefined;
-  if (!supported_fp_system_register(out.t)) return DecodeStatus::Undefined;
+  if (!out.index && !out.wback) return undefined(out);
+  if (!supported_fp_system_register(out.t)) return undefined(out);
   // "if n == 15 && (wback || P == '0') then UNPREDICTABLE".
-  return out.n == 15 && out.wback ? DecodeStatus::Unpredictable : DecodeStatus::Ok;
+  return ok_unless(out.n == 15 && out.wback, out);
 }
 
 DecodeStatus decode_catch_all(Fields, DecodedInsn& out) {

@@ -68,7 +68,7 @@ void WFE(Core& core, const DecodedInsn&) {
     s.event_register = false;
     return;
   }
-  core.enter_sleep();
+  core.enter_sleep(/*wait_for_event=*/true);
 }
 
 void WFI(Core& core, const DecodedInsn&) {
@@ -103,6 +103,7 @@ void CPS(Core& core, const DecodedInsn& insn) {
       s.faultmask = true;
     }
   }
+  if (!disable) core.request_exception_check();  // a masked exception may now be taken
 }
 
 void BKPT(Core& core, const DecodedInsn& insn) {

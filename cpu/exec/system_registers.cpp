@@ -137,6 +137,8 @@ void MSR(Core& core, const DecodedInsn& insn) {
     default:
       break;
   }
+  // A mask or CONTROL change may let a pending exception preempt now.
+  if (sysm >= 16 && sysm <= 19) core.request_exception_check();
 }
 
 }  // namespace minifvp::cpu::exec

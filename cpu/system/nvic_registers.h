@@ -36,6 +36,10 @@ class NvicRegisters {
   bool pending(unsigned irq) const { return bit(pending_, irq); }
   bool active(unsigned irq) const { return bit(active_, irq); }
   uint8_t priority(unsigned irq) const { return irq < kNumIrqs ? priority_[irq] : 0; }
+  // The 32 interrupts of word `w` (the IABR/ISPR/ISER words).
+  uint32_t pending_word(unsigned w) const { return pending_[w]; }
+  uint32_t enabled_word(unsigned w) const { return enabled_[w]; }
+  uint32_t active_word(unsigned w) const { return active_[w]; }
   void set_pending(unsigned irq, bool pending);
   void set_active(unsigned irq, bool active);
 

@@ -9,10 +9,6 @@ constexpr unsigned kNumExternalInterrupts = NvicRegisters::kNumIrqs;
 // ICTR.INTLINESNUM: (number of interrupt lines / 32) - 1.
 constexpr uint32_t kIctrValue = kNumExternalInterrupts / 32 - 1;
 
-// ICSR bits (Armv8-M ARM, "ICSR").
-constexpr uint32_t kIcsrRetToBase = 1u << 11, kIcsrIsrPending = 1u << 22, kIcsrPendStClr = 1u << 25,
-                   kIcsrPendStSet = 1u << 26, kIcsrPendSvClr = 1u << 27, kIcsrPendSvSet = 1u << 28,
-                   kIcsrPendNmiClr = 1u << 30, kIcsrPendNmiSet = 1u << 31;
 // AIRCR: VECTCLRACTIVE [1] and SYSRESETREQ [2] act; SYSRESETREQS [3], IESB [5], DIT [4],
 // BFHFNMINS [13] and PRIS [14] are stored; PRIGROUP [10:8] separately; ENDIANNESS [15] = 0.
 constexpr uint32_t kAircrStoredMask = 0x00006038;
@@ -102,32 +98,41 @@ constexpr RegisterInfo kScbRegisters[] = {
 }  // namespace
 
 SystemControlSpace::SystemControlSpace(Core& core, CoreModel model)
-    : Device("scs"), core_(core), model_(model), ids_(core_id_registers(model)), systick_(core) {
+    : Device("scs"),
+      core_(core),
+      model_(model),
+      ids_(core_id_registers(model)),
+      exceptions_(core),
+      systick_(core) {
+  core_.attach_exception_model(&exceptions_);
+  systick_.set_wrap_handler([this] { exceptions_.set_pending(exception::kSysTick, true); });
   reset();
+}
+
+SystemControlSpace::~SystemControlSpace() {
+  if (core_.exception_model() == &exceptions_) core_.attach_exception_model(nullptr);
 }
 
 void SystemControlSpace::reset() {
   systick_.reset();
-  nvic_.reset();
+  exceptions_.reset();
   protection_.reset();
-  actlr_ = cppwr_ = vtor_ = aircr_fields_ = prigroup_ = scr_ = 0;
+  actlr_ = cppwr_ = aircr_fields_ = 0;
   write_ccr(kCcrReset);
-  shpr_.fill(0);
-  shcsr_ = cfsr_ = hfsr_ = dfsr_ = mmfar_ = bfar_ = afsr_ = 0;
+  dfsr_ = afsr_ = 0;
   csselr_ = cpacr_ = nsacr_ = 0;
   fpccr_ = kFpccrReset;
   fpcar_ = 0;
   fpdscr_ = kFpdscrReset;
-  pendsv_pending_ = systick_pending_ = nmi_pending_ = false;
   // DEMCR is reset by a power-on reset only (Armv8-M: "Cold reset"); a SYSRESETREQ keeps it, and
   // so keeps the trace time accounting.
 }
 
 uint32_t SystemControlSpace::vtor() const {
-  return vtor_;
+  return exceptions_.vtor();
 }
 void SystemControlSpace::set_vtor(uint32_t value) {
-  vtor_ = value & kVtorMask;
+  exceptions_.set_vtor(value & kVtorMask);
 }
 bool SystemControlSpace::trace_enabled() const {
   return (demcr_ & kDemcrTrcena) != 0;
@@ -143,7 +148,7 @@ uint64_t SystemControlSpace::trace_enabled_cycles() const {
 }
 
 uint8_t SystemControlSpace::system_handler_priority(unsigned exception) const {
-  return exception >= 4 && exception <= 15 ? shpr_[exception - 4] : 0;
+  return exceptions_.system_priority(exception);
 }
 
 AccessStatus SystemControlSpace::read(uint32_t offset, unsigned size, uint32_t& value) {
@@ -154,7 +159,9 @@ AccessStatus SystemControlSpace::read(uint32_t offset, unsigned size, uint32_t& 
     return AccessStatus::Ok;
   }
   if (NvicRegisters::contains(offset)) {
-    if (!nvic_.read(offset, size, value)) guest_error("bad NVIC register read", offset);
+    if (!exceptions_.nvic().read(offset, size, value)) {
+      guest_error("bad NVIC register read", offset);
+    }
     return AccessStatus::Ok;
   }
   if (ProtectionRegisters::contains(word_offset)) {
@@ -188,34 +195,35 @@ uint32_t SystemControlSpace::read_scb(uint32_t offset, bool& known) {
     case kCpuid:
       return ids_.cpuid;
     case kIcsr:
-      return read_icsr();
+      return exceptions_.icsr();
     case kVtor:
-      return vtor_;
+      return exceptions_.vtor();
     case kAircr:
-      return (kAircrVectKeyRead << 16) | (prigroup_ << 8) | aircr_fields_;
+      return (kAircrVectKeyRead << 16) | (exceptions_.prigroup() << 8) | aircr_fields_;
     case kScr:
-      return scr_;
+      return exceptions_.scr();
     case kCcr:
       return ccr_;
     case kShpr1:
     case kShpr2:
     case kShpr3: {
-      const unsigned first = (offset - kShpr1);  // index into shpr_ of the byte at offset
-      return uint32_t{shpr_[first]} | uint32_t{shpr_[first + 1]} << 8 |
-             uint32_t{shpr_[first + 2]} << 16 | uint32_t{shpr_[first + 3]} << 24;
+      const unsigned first = 4 + (offset - kShpr1);  // the exception of the byte at offset
+      uint32_t word = 0;
+      for (unsigned i = 0; i < 4; ++i) word |= uint32_t{exceptions_.system_priority(first + i)} << (8 * i);
+      return word;
     }
     case kShcsr:
-      return shcsr_;
+      return exceptions_.shcsr();
     case kCfsr:
-      return cfsr_;
+      return exceptions_.cfsr();
     case kHfsr:
-      return hfsr_;
+      return exceptions_.hfsr();
     case kDfsr:
       return dfsr_;
     case kMmfar:
-      return mmfar_;
+      return exceptions_.mmfar();
     case kBfar:
-      return bfar_;
+      return exceptions_.bfar();
     case kAfsr:
       return afsr_;
     case 0xd40:
@@ -277,28 +285,12 @@ uint32_t SystemControlSpace::read_scb(uint32_t offset, bool& known) {
   }
 }
 
-uint32_t SystemControlSpace::read_icsr() const {
-  const uint32_t active = core_.state().ipsr & 0x1ff;
-  uint32_t value = active;
-  if (active != 0) value |= kIcsrRetToBase;
-  // VECTPENDING [20:12]: until the exception model ranks priorities, the lowest-numbered pending
-  // and enabled interrupt; ISRPENDING [22]: any external interrupt pending.
-  for (unsigned irq = 0; irq < NvicRegisters::kNumIrqs; ++irq) {
-    if (nvic_.pending(irq)) {
-      value |= kIcsrIsrPending;
-      if (nvic_.enabled(irq) && (value & 0x1ff000) == 0) value |= (16 + irq) << 12;
-    }
-  }
-  if (systick_pending_) value |= kIcsrPendStSet;
-  if (pendsv_pending_) value |= kIcsrPendSvSet;
-  if (nmi_pending_) value |= kIcsrPendNmiSet;
-  return value;
-}
-
 AccessStatus SystemControlSpace::write(uint32_t offset, unsigned size, uint32_t value) {
   const uint32_t word_offset = offset & ~3u;
   if (NvicRegisters::contains(offset)) {
-    if (!nvic_.write(offset, size, value)) guest_error("bad NVIC register write ignored", offset);
+    if (!exceptions_.nvic_write(offset, size, value)) {
+      guest_error("bad NVIC register write ignored", offset);
+    }
     return AccessStatus::Ok;
   }
   if (size != 4 || (offset & 3u) != 0) {
@@ -326,15 +318,13 @@ AccessStatus SystemControlSpace::write(uint32_t offset, unsigned size, uint32_t 
 bool SystemControlSpace::write_scb_subword(uint32_t offset, unsigned size, uint32_t value) {
   if (offset >= kShpr1 && offset + size <= kShpr3 + 4) {
     for (unsigned i = 0; i < size; ++i) {
-      shpr_[offset - kShpr1 + i] =
-          static_cast<uint8_t>(value >> (8 * i)) & NvicRegisters::kPriorityMask;
+      exceptions_.set_system_priority(4 + offset - kShpr1 + i,
+                                      static_cast<uint8_t>(value >> (8 * i)));
     }
-    // Exceptions 8, 9, 10 and 13 are reserved: their priority bytes are RAZ/WI.
-    shpr_[8 - 4] = shpr_[9 - 4] = shpr_[10 - 4] = shpr_[13 - 4] = 0;
     return true;
   }
   if (offset >= kCfsr && offset + size <= kCfsr + 4) {
-    cfsr_ &= ~(value << ((offset - kCfsr) * 8));
+    exceptions_.clear_cfsr(value << ((offset - kCfsr) * 8));
     return true;
   }
   return false;
@@ -355,7 +345,7 @@ bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
       cppwr_ = value;
       break;
     case kIcsr:
-      write_icsr(value);
+      exceptions_.write_icsr(value);
       break;
     case kVtor:
       set_vtor(value);
@@ -364,7 +354,7 @@ bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
       write_aircr(value);
       break;
     case kScr:
-      scr_ = value & kScrWritableMask;
+      exceptions_.set_scr(value & kScrWritableMask);
       break;
     case kCcr:
       write_ccr(value);
@@ -375,22 +365,22 @@ bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
       write_scb_subword(offset, 4, value);
       break;
     case kShcsr:
-      shcsr_ = value & kShcsrWritableMask;
+      exceptions_.write_shcsr(value & kShcsrWritableMask);
       break;
     case kCfsr:
-      cfsr_ &= ~value;
+      exceptions_.clear_cfsr(value);
       break;
     case kHfsr:
-      hfsr_ &= ~value;
+      exceptions_.clear_hfsr(value);
       break;
     case kDfsr:
       dfsr_ &= ~value;
       break;
     case kMmfar:
-      mmfar_ = value;
+      exceptions_.set_mmfar(value);
       break;
     case kBfar:
-      bfar_ = value;
+      exceptions_.set_bfar(value);
       break;
     case kAfsr:
       afsr_ = value;
@@ -408,7 +398,8 @@ bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
       write_demcr(value);
       break;
     case kStir:
-      nvic_.set_pending(value & 0x1ff, true);
+      // STIR.INTID: pends external interrupt INTID (exception 16 + INTID).
+      exceptions_.set_pending(exception::kFirstIrq + (value & 0x1ff), true);
       break;
     case kFpccr:
       fpccr_ = value & kFpccrWritableMask;
@@ -425,21 +416,12 @@ bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
   return true;
 }
 
-void SystemControlSpace::write_icsr(uint32_t value) {
-  if ((value & kIcsrPendSvSet) != 0) pendsv_pending_ = true;
-  if ((value & kIcsrPendSvClr) != 0) pendsv_pending_ = false;
-  if ((value & kIcsrPendStSet) != 0) systick_pending_ = true;
-  if ((value & kIcsrPendStClr) != 0) systick_pending_ = false;
-  if ((value & kIcsrPendNmiSet) != 0) nmi_pending_ = true;
-  if ((value & kIcsrPendNmiClr) != 0) nmi_pending_ = false;
-}
-
 void SystemControlSpace::write_aircr(uint32_t value) {
   if ((value >> 16) != kAircrVectKeyWrite) {
     guest_error("AIRCR write without VECTKEY 0x05FA ignored", kAircr);
     return;
   }
-  prigroup_ = (value >> 8) & 7;
+  exceptions_.set_prigroup((value >> 8) & 7);
   aircr_fields_ = value & kAircrStoredMask;
   if ((value & kAircrSysResetReq) != 0 && reset_request_handler_) reset_request_handler_();
 }
@@ -447,6 +429,7 @@ void SystemControlSpace::write_aircr(uint32_t value) {
 void SystemControlSpace::write_ccr(uint32_t value) {
   ccr_ = (value & kCcrWritableMask) | kCcrStkAlign | 1u;
   core_.set_unaligned_trap((ccr_ & kCcrUnalignTrp) != 0);
+  core_.set_divide_by_zero_trap((ccr_ & kCcrDiv0Trp) != 0);
   if (ccr_listener_) ccr_listener_(ccr_);
 }
 

@@ -19,6 +19,7 @@
 #include <functional>
 
 #include "cpu/core.h"
+#include "cpu/exceptions.h"
 #include "cpu/system/id_registers.h"
 #include "cpu/system/nvic_registers.h"
 #include "cpu/system/protection_registers.h"
@@ -52,7 +53,9 @@ class SystemControlSpace : public Device {
   static constexpr uint32_t kDemcrTrcena = 1u << 24;
   static constexpr uint32_t kVtorMask = 0xffffff80;  // TBLOFF [31:7]; [6:0] RAZ/WI
 
+  // Creates the exception model and attaches it to `core` (detached again on destruction).
   SystemControlSpace(Core& core, CoreModel model);
+  ~SystemControlSpace() override;
   AccessStatus read(uint32_t offset, unsigned size, uint32_t& value) override;
   AccessStatus write(uint32_t offset, unsigned size, uint32_t value) override;
   void reset() override;
@@ -70,26 +73,26 @@ class SystemControlSpace : public Device {
   // installed.
   void set_ccr_listener(std::function<void(uint32_t ccr)> listener);
   uint32_t cpacr() const { return cpacr_; }
-  uint32_t prigroup() const { return prigroup_; }
+  uint32_t prigroup() const { return exceptions_.prigroup(); }
   // SHPR byte of a system exception (4..15); 0 for exceptions without a programmable priority.
   uint8_t system_handler_priority(unsigned exception) const;
-  bool pendsv_pending() const { return pendsv_pending_; }
-  bool systick_pending() const { return systick_pending_; }
+  bool pendsv_pending() const { return exceptions_.pending(exception::kPendSv); }
+  bool systick_pending() const { return exceptions_.pending(exception::kSysTick); }
   // Core clock cycles during which DEMCR.TRCENA has been set, up to now (the DWT and PMU
   // counters count only those cycles).
   uint64_t trace_enabled_cycles() const;
 
   SysTick& systick() { return systick_; }
-  NvicRegisters& nvic() { return nvic_; }
-  const NvicRegisters& nvic() const { return nvic_; }
+  NvicRegisters& nvic() { return exceptions_.nvic(); }
+  const NvicRegisters& nvic() const { return exceptions_.nvic(); }
+  ExceptionModel& exceptions() { return exceptions_; }
+  const ExceptionModel& exceptions() const { return exceptions_; }
   ProtectionRegisters& protection() { return protection_; }
 
  private:
   uint32_t read_scb(uint32_t offset, bool& known);
   bool write_scb(uint32_t offset, uint32_t value);
   bool write_scb_subword(uint32_t offset, unsigned size, uint32_t value);
-  uint32_t read_icsr() const;
-  void write_icsr(uint32_t value);
   void write_aircr(uint32_t value);
   void write_ccr(uint32_t value);
   void write_demcr(uint32_t value);
@@ -97,24 +100,19 @@ class SystemControlSpace : public Device {
   Core& core_;
   CoreModel model_;
   const CoreIdRegisters& ids_;
+  ExceptionModel exceptions_;  // NVIC, priorities, pending/active state, fault status
   SysTick systick_;
-  NvicRegisters nvic_;
   ProtectionRegisters protection_;
   std::function<void()> reset_request_handler_;
   std::function<void(uint32_t)> ccr_listener_;
 
   uint32_t actlr_ = 0, cppwr_ = 0;
-  uint32_t vtor_ = 0;
   uint32_t aircr_fields_ = 0;  // SYSRESETREQS, BFHFNMINS, PRIS, ...: the stored AIRCR bits
-  uint32_t prigroup_ = 0;
-  uint32_t scr_ = 0;
   uint32_t ccr_ = kCcrReset;
-  std::array<uint8_t, 12> shpr_{};  // priorities of exceptions 4..15
-  uint32_t shcsr_ = 0, cfsr_ = 0, hfsr_ = 0, dfsr_ = 0, mmfar_ = 0, bfar_ = 0, afsr_ = 0;
+  uint32_t dfsr_ = 0, afsr_ = 0;
   uint32_t csselr_ = 0, cpacr_ = 0, nsacr_ = 0;
   uint32_t demcr_ = 0;
   uint32_t fpccr_ = 0, fpcar_ = 0, fpdscr_ = 0;
-  bool pendsv_pending_ = false, systick_pending_ = false, nmi_pending_ = false;
   // DEMCR.TRCENA time accounting: cycles with TRCENA set before trace_on_since_.
   uint64_t trace_cycles_before_ = 0;
   uint64_t trace_on_since_ = 0;

@@ -2,12 +2,38 @@
 
 namespace minifvp::cpu {
 
+SysTick::~SysTick() {
+  if (scheduler_ != nullptr && event_id_ != 0) scheduler_->cancel(event_id_);
+}
+
+void SysTick::attach_scheduler(Scheduler& scheduler) {
+  scheduler_ = &scheduler;
+  reschedule();
+}
+
+void SysTick::reschedule() {
+  if (scheduler_ == nullptr) return;
+  if (event_id_ != 0) scheduler_->cancel(event_id_);
+  event_id_ = 0;
+  if (!enabled() || !tick_interrupt_enabled()) return;
+  const uint64_t when = next_wrap_cycle();
+  if (when == kNever) return;
+  event_id_ = scheduler_->schedule_at(when, [this] { on_wrap(); });
+}
+
+void SysTick::on_wrap() {
+  event_id_ = 0;
+  if (wrap_handler_) wrap_handler_();
+  reschedule();
+}
+
 void SysTick::reset() {
   csr_ = kCsrClkSource;
   reload_ = 0;
   current_ = 0;
   since_ = core_.clock();
   countflag_ = false;
+  reschedule();
 }
 
 void SysTick::settle() {
@@ -37,6 +63,8 @@ uint64_t SysTick::next_wrap_cycle() const {
   if (!enabled()) return kNever;
   // Where the counter is now, without changing state.
   SysTick copy = *this;
+  copy.scheduler_ = nullptr;  // the copy must not cancel our event when it goes
+  copy.event_id_ = 0;
   copy.settle();
   if (copy.current_ != 0) return core_.clock() + copy.current_;
   if (reload_ == 0) return kNever;
@@ -78,6 +106,7 @@ void SysTick::write(uint32_t offset, uint32_t value) {
     default:
       break;  // CALIB is read-only
   }
+  reschedule();
 }
 
 }  // namespace minifvp::cpu

@@ -4,13 +4,16 @@
 // CSR.CLKSOURCE reads as one and CALIB.NOREF is set). It is not ticked: the value is computed from
 // the shared clock relative to the cycle of the last change, so SysTick costs nothing per cycle.
 // Counting: on each cycle the counter decrements; a decrement from 1 to 0 sets COUNTFLAG; on the
-// cycle after it reads 0 it reloads from RVR. next_wrap_cycle() tells the exception model (not
-// there yet) when the next 1 -> 0 step, and so the SysTick exception if TICKINT, happens.
+// cycle after it reads 0 it reloads from RVR. With a scheduler attached and CSR.ENABLE and
+// CSR.TICKINT set, one scheduler event per wrap (at each 1 -> 0 step) calls the wrap handler,
+// which pends the SysTick exception; nothing is scheduled while TICKINT is clear.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "cpu/core.h"
+#include "sim/scheduler.h"
 
 namespace minifvp::cpu {
 
@@ -24,6 +27,13 @@ class SysTick {
   static constexpr uint64_t kNever = UINT64_MAX;
 
   explicit SysTick(const Core& core) : core_(core) {}
+  ~SysTick();
+  SysTick(const SysTick&) = default;  // copies never own the scheduled event (see settle())
+
+  // The scheduler the wrap events go to (the one whose clock the core advances).
+  void attach_scheduler(Scheduler& scheduler);
+  // Called at each wrap while ENABLE and TICKINT are set (the SCS pends SysTick).
+  void set_wrap_handler(std::function<void()> handler) { wrap_handler_ = std::move(handler); }
 
   static bool contains(uint32_t offset) { return offset >= kCsr && offset <= kCalib; }
   // Word accesses at SCS offsets 0x010..0x01C.
@@ -39,6 +49,9 @@ class SysTick {
  private:
   // Brings current_/countflag_ up to the clock.
   void settle();
+  // (Re)schedules the wrap event after a register change or a wrap.
+  void reschedule();
+  void on_wrap();
 
   const Core& core_;
   uint32_t csr_ = kCsrClkSource;
@@ -46,6 +59,9 @@ class SysTick {
   uint32_t current_ = 0;  // the counter at cycle since_
   uint64_t since_ = 0;
   bool countflag_ = false;
+  Scheduler* scheduler_ = nullptr;
+  uint64_t event_id_ = 0;  // 0: nothing scheduled
+  std::function<void()> wrap_handler_;
 };
 
 }  // namespace minifvp::cpu

@@ -2,7 +2,15 @@
 # firmware/tests/CMakeLists.txt (builds them) and tests/firmware, tests/diff (run them).
 set(FIRMWARE_TESTS
   arith64 dsp_acle bits strings printf_format setjmp_longjmp switch_tables recursion qsort_bsearch
-  malloc_free low_overhead_loops crc32 matrix_multiply)
+  malloc_free low_overhead_loops crc32 matrix_multiply
+  exc_systick exc_context_switch exc_nested exc_faults)
 set(FIRMWARE_TEST_OPTIMISATIONS O0 O2 Os)
 # Extra output (besides "PASS <name>") a test must print.
 set(FIRMWARE_TEST_EXTRA_OUTPUT_printf_format "printf to uart: 123 text   2.3")
+
+# NPU tests: built at -O2 with the Ethos-U driver (firmware/drivers/ethosu) and run on the
+# simulated Ethos-U55-128. npu_all_ops and npu_errors embed unit vectors of tests/npu/data.
+set(FIRMWARE_NPU_TESTS npu_tinyrps npu_errors npu_all_ops)
+set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_tinyrps "tinyrps: NPU cycles")
+set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_errors
+    "E: ethosu: NPU config mismatch: MACs 128, the command stream was compiled for 256")

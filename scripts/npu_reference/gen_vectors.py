@@ -359,6 +359,48 @@ def int32_case(out_dir, name, seed, shape, op):
     c.write(out_dir)
 
 
+def reduce_sum_case(out_dir, name, seed, ifm_shape):
+    """POOL REDUCE_SUM with a 1x1 kernel: per position, the sum over the IFM channels (zero point
+    removed) into one 32-bit OFM channel, as Vela's softmax sums exponentials across channels."""
+    c = Case(name, seed)
+    ifm = c.random("int8", ifm_shape)
+    zp = int(c.rng.integers(-128, 128))
+    expected = (ifm - zp).sum(axis=2, keepdims=True)
+    ifm_fm = enc.FeatureMap(1, c.r1, ifm_shape, "int8", "NHWC", zp)
+    ifm_fm.store(ifm)
+    ofm_fm = enc.FeatureMap(1, c.r1, (ifm_shape[0], ifm_shape[1], 1), "int32", "NHWC", 0)
+    s = c.stream
+    enc.emit_ifm(s, ifm_fm)
+    s.cmd0(enc.IFM_UPSCALE, 0)
+    enc.emit_ofm(s, ofm_fm, global_scale=True)
+    enc.emit_kernel(s, 1, 1, (1, 1), (1, 1), (0, 0, 0, 0))
+    s.cmd1(enc.OFM_SCALE, 1, 0)
+    enc.emit_activation(s, -32768, 32767)  # not applied to 32-bit results
+    s.cmd0(enc.OP_POOL, 2)
+    c.expected_writes.append((ofm_fm, expected))
+    c.write(out_dir)
+
+
+def dma_case(out_dir, name, seed, length):
+    """NPU_OP_DMA_START between two external regions (region 0 to region 1, as Vela prefetches
+    weights into fast scratch) followed by NPU_OP_DMA_WAIT."""
+    c = Case(name, seed)
+    data = c.rng.integers(0, 256, size=(1, 1, length), dtype=np.int64)
+    src = c.r0.alloc(length)
+    c.r0.put(src, data.astype(np.uint8).tobytes())
+    dst_fm = enc.FeatureMap(1, c.r1, (1, 1, length), "uint8", "NHWC", 0)
+    s = c.stream
+    s.cmd0(enc.DMA0_SRC_REGION, 0)
+    s.cmd1(enc.DMA0_SRC, src)
+    s.cmd0(enc.DMA0_DST_REGION, 1)
+    s.cmd1(enc.DMA0_DST, dst_fm.bases[0])
+    s.cmd1(enc.DMA0_LEN, length)
+    s.cmd0(enc.OP_DMA_START)
+    s.cmd0(enc.OP_DMA_WAIT, 0)
+    c.expected_writes.append((dst_fm, data))
+    c.write(out_dir)
+
+
 def main():
     out_dir = sys.argv[1] if len(sys.argv) > 1 else os.path.join(
         os.path.dirname(__file__), "..", "..", "tests", "npu", "data")
@@ -366,7 +408,9 @@ def main():
     if os.path.isdir(out_dir):
         for entry in os.listdir(out_dir):
             path = os.path.join(out_dir, entry)
-            if os.path.isdir(path):
+            # Only this generator's cases (they hold case.txt): the pipeline's bundles
+            # (tinyrps/, sine_mlp/) live in the same folder.
+            if os.path.isfile(os.path.join(path, "case.txt")):
                 shutil.rmtree(path)
     os.makedirs(out_dir, exist_ok=True)
 
@@ -442,6 +486,9 @@ def main():
     int32_case(out_dir, "shr_int32_natural", 62, (2, 3, 8), "shr")
     int32_case(out_dir, "shl_int32", 63, (2, 3, 8), "shl")
     int32_case(out_dir, "clz_int32", 64, (2, 3, 8), "clz")
+    # Reduction and memory-to-memory DMA.
+    reduce_sum_case(out_dir, "reduce_sum_channels", 70, (3, 4, 24))
+    dma_case(out_dir, "dma_region0_to_region1", 71, 200)
 
 
 if __name__ == "__main__":

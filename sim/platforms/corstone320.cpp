@@ -39,8 +39,8 @@ const PlatformDescription& corstone320_description() {
           {"uart4", 0x1000, {0x48207000, 0x58207000}},
           {"uart5", 0x1000, {0x48208000, 0x58208000}},
       }},
-      .uart_irqs = {{{33, 34, 43}, {35, 36, 44}, {37, 38, 45}, {39, 40, 46}, {41, 42, 47},
-                     {125, 126, 127}}},
+      .uart_irqs =
+          {{{33, 34, 43}, {35, 36, 44}, {37, 38, 45}, {39, 40, 46}, {41, 42, 47}, {125, 126, 127}}},
       .uart_overflow_irq = 48,
       .scc = {"scc", 0x1000, {0x48200000, 0x58200000}},
       // No source gives the MPS4 SCC_ID; we report the MPS3 AN547 value.

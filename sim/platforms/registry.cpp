@@ -13,12 +13,16 @@ const PlatformDescription* find_platform_description(std::string_view name) {
   return nullptr;
 }
 
-std::span<const std::string_view> platform_names() { return kNames; }
+std::span<const std::string_view> platform_names() {
+  return kNames;
+}
 
 bool valid_num_macs(NpuVariant variant, uint32_t macs) {
   switch (variant) {
-    case NpuVariant::EthosU55: return macs == 32 || macs == 64 || macs == 128 || macs == 256;
-    case NpuVariant::EthosU65: return macs == 256 || macs == 512;
+    case NpuVariant::EthosU55:
+      return macs == 32 || macs == 64 || macs == 128 || macs == 256;
+    case NpuVariant::EthosU65:
+      return macs == 256 || macs == 512;
     case NpuVariant::EthosU85:
       return macs == 128 || macs == 256 || macs == 512 || macs == 1024 || macs == 2048;
   }
@@ -27,18 +31,24 @@ bool valid_num_macs(NpuVariant variant, uint32_t macs) {
 
 uint32_t default_num_macs(NpuVariant variant) {
   switch (variant) {
-    case NpuVariant::EthosU55: return 128;
-    case NpuVariant::EthosU65: return 512;
-    case NpuVariant::EthosU85: return 256;
+    case NpuVariant::EthosU55:
+      return 128;
+    case NpuVariant::EthosU65:
+      return 512;
+    case NpuVariant::EthosU85:
+      return 256;
   }
   return 128;
 }
 
 const char* npu_variant_name(NpuVariant variant) {
   switch (variant) {
-    case NpuVariant::EthosU55: return "Ethos-U55";
-    case NpuVariant::EthosU65: return "Ethos-U65";
-    case NpuVariant::EthosU85: return "Ethos-U85";
+    case NpuVariant::EthosU55:
+      return "Ethos-U55";
+    case NpuVariant::EthosU65:
+      return "Ethos-U65";
+    case NpuVariant::EthosU85:
+      return "Ethos-U85";
   }
   return "Ethos-U";
 }

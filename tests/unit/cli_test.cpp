@@ -44,12 +44,36 @@ TEST(Cli, DefaultsForAPlainRun) {
 }
 
 TEST(Cli, OwnOptions) {
-  const CliOptions o =
-      parse({"minifvp", "--platform", "corstone-320", "--uart0", "tcp:5000", "--uart2",
-             "file:/tmp/u2.txt", "--timelimit", "2.5", "--max-instructions", "1000000", "--stats",
-             "--stat", "--stats-json", "s.json", "--trace", "t.txt", "--log-level", "debug",
-             "--cmdline", "prog -v", "--semihosting-cwd", "/tmp", "--core-clock", "0x2faf080",
-             "--cyclelimit", "123", "--cpulimit", "7", "fw.elf"});
+  const CliOptions o = parse({"minifvp",
+                              "--platform",
+                              "corstone-320",
+                              "--uart0",
+                              "tcp:5000",
+                              "--uart2",
+                              "file:/tmp/u2.txt",
+                              "--timelimit",
+                              "2.5",
+                              "--max-instructions",
+                              "1000000",
+                              "--stats",
+                              "--stat",
+                              "--stats-json",
+                              "s.json",
+                              "--trace",
+                              "t.txt",
+                              "--log-level",
+                              "debug",
+                              "--cmdline",
+                              "prog -v",
+                              "--semihosting-cwd",
+                              "/tmp",
+                              "--core-clock",
+                              "0x2faf080",
+                              "--cyclelimit",
+                              "123",
+                              "--cpulimit",
+                              "7",
+                              "fw.elf"});
   EXPECT_EQ(o.platform, "corstone-320");
   EXPECT_EQ(o.config.uarts[0].port, "tcp:5000");
   EXPECT_EQ(o.config.uarts[2].port, "file:/tmp/u2.txt");
@@ -68,13 +92,12 @@ TEST(Cli, OwnOptions) {
 }
 
 TEST(Cli, FvpSpellingsOfTheExecuTorchCommandLine) {
-  const CliOptions o = parse({"minifvp", "-C", "ethosu.num_macs=128", "-C",
-                              "mps3_board.visualisation.disable-visualisation=1", "-C",
-                              "mps3_board.telnetterminal0.start_telnet=0", "-C",
-                              "mps3_board.uart0.out_file=-", "-C",
-                              "mps3_board.uart0.shutdown_on_eot=1", "-C",
-                              "ethosu.extra_args=--fast", "-a", "cpu0=runner.elf", "--data",
-                              "model.pte@0x70000000", "--timelimit", "600"});
+  const CliOptions o =
+      parse({"minifvp", "-C", "ethosu.num_macs=128", "-C",
+             "mps3_board.visualisation.disable-visualisation=1", "-C",
+             "mps3_board.telnetterminal0.start_telnet=0", "-C", "mps3_board.uart0.out_file=-", "-C",
+             "mps3_board.uart0.shutdown_on_eot=1", "-C", "ethosu.extra_args=--fast", "-a",
+             "cpu0=runner.elf", "--data", "model.pte@0x70000000", "--timelimit", "600"});
   EXPECT_EQ(o.elf_path, "runner.elf");
   EXPECT_EQ(o.config.npu_num_macs, 128u);
   EXPECT_EQ(o.config.npu_extra_args, "--fast");
@@ -88,16 +111,38 @@ TEST(Cli, FvpSpellingsOfTheExecuTorchCommandLine) {
 }
 
 TEST(Cli, Mps4PrefixesAndSemihostingKeys) {
-  const CliOptions o = parse(
-      {"FVP_Corstone_SSE-320", "-C", "mps4_board.subsystem.ethosu.num_macs=1024", "-C",
-       "mps4_board.subsystem.cpu0.semihosting-enable=0", "-C",
-       "cpu0.semihosting-cmd_line=executor_runner -m b.bpte", "-C", "cpu0.semihosting-cwd=/work",
-       "-C", "cpu0.semihosting-stack_base=0x20080000", "-C", "cpu0.semihosting-heap_limit=0",
-       "-C", "cpu0.semihosting-heap_base=16", "-C", "cpu0.semihosting-stack_limit=0x20000000",
-       "-C", "mps4_board.subsystem.iotss3_systemcontrol.INITSVTOR_RST=0", "-C",
-       "vis_hdlcd.disable_visualisation=1", "-C", "mps4_board.telnetterminal0.quiet=1", "-C",
-       "mps4_board.uart0.unbuffered_output=1", "-C", "mps4_board.uart0.out_file=out.txt", "-C",
-       "mps4_board.uart0.shutdown_tag=EXITTHESIM", "-C", "core_clk.mul=100000000", "fw.elf"});
+  const CliOptions o = parse({"FVP_Corstone_SSE-320",
+                              "-C",
+                              "mps4_board.subsystem.ethosu.num_macs=1024",
+                              "-C",
+                              "mps4_board.subsystem.cpu0.semihosting-enable=0",
+                              "-C",
+                              "cpu0.semihosting-cmd_line=executor_runner -m b.bpte",
+                              "-C",
+                              "cpu0.semihosting-cwd=/work",
+                              "-C",
+                              "cpu0.semihosting-stack_base=0x20080000",
+                              "-C",
+                              "cpu0.semihosting-heap_limit=0",
+                              "-C",
+                              "cpu0.semihosting-heap_base=16",
+                              "-C",
+                              "cpu0.semihosting-stack_limit=0x20000000",
+                              "-C",
+                              "mps4_board.subsystem.iotss3_systemcontrol.INITSVTOR_RST=0",
+                              "-C",
+                              "vis_hdlcd.disable_visualisation=1",
+                              "-C",
+                              "mps4_board.telnetterminal0.quiet=1",
+                              "-C",
+                              "mps4_board.uart0.unbuffered_output=1",
+                              "-C",
+                              "mps4_board.uart0.out_file=out.txt",
+                              "-C",
+                              "mps4_board.uart0.shutdown_tag=EXITTHESIM",
+                              "-C",
+                              "core_clk.mul=100000000",
+                              "fw.elf"});
   EXPECT_TRUE(o.fvp_name);
   EXPECT_EQ(o.platform, "corstone-320");
   EXPECT_EQ(o.config.npu, NpuVariant::EthosU85);
@@ -137,8 +182,8 @@ TEST(Cli, InitialVtorAndTcmSizes) {
 }
 
 TEST(Cli, UnknownParametersWarnButDoNotFail) {
-  const CliOptions o = parse({"minifvp", "-C", "mps3_board.frobnicate=3", "-C",
-                              "uart1.colour=red", "fw.elf"});
+  const CliOptions o =
+      parse({"minifvp", "-C", "mps3_board.frobnicate=3", "-C", "uart1.colour=red", "fw.elf"});
   ASSERT_EQ(o.warnings.size(), 2u);
   EXPECT_EQ(o.warnings[0], "unknown parameter 'mps3_board.frobnicate' ignored");
   EXPECT_EQ(o.warnings[1], "unknown parameter 'uart1.colour' ignored");
@@ -200,7 +245,8 @@ TEST(Cli, BadInputIsAUsageError) {
             "ethosu.num_macs=128: not a configuration of the Ethos-U65");
   EXPECT_EQ(usage_error({"minifvp", "-C", "uart0.shutdown_on_eot=yes", "fw.elf"}),
             "-C uart0.shutdown_on_eot=yes: expected 0, 1, true or false");
-  EXPECT_EQ(usage_error({"minifvp", "-C", "no_equals", "fw.elf"}), "-C no_equals: expected key=value");
+  EXPECT_EQ(usage_error({"minifvp", "-C", "no_equals", "fw.elf"}),
+            "-C no_equals: expected key=value");
   EXPECT_EQ(usage_error({"minifvp", "--data", "blob.bin", "fw.elf"}),
             "--data blob.bin: expected FILE@ADDRESS");
   EXPECT_NE(usage_error({"minifvp", "--data", "blob.bin@0x1ffffffff", "fw.elf"}).find("32 bits"),

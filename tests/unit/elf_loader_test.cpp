@@ -8,8 +8,8 @@
 #include <fstream>
 #include <string>
 
-#include "sim/razwi_device.h"
 #include "elf_image_builder.h"
+#include "sim/razwi_device.h"
 
 namespace minifvp {
 namespace {
@@ -64,7 +64,8 @@ TEST_F(ElfLoaderTest, PlacesSegmentsAtPhysicalAddressesAndReportsEntry) {
                          .entry(0x10000009)
                          .segment({.paddr = 0x10000000, .data = bytes_of({1, 2, 3, 4, 5, 6, 7, 8})})
                          // .data: linked to run at 0x20000000 (vaddr), stored at 0x10000100.
-                         .segment({.paddr = 0x10000100, .vaddr = 0x20000000,
+                         .segment({.paddr = 0x10000100,
+                                   .vaddr = 0x20000000,
                                    .data = bytes_of({0x11, 0x22, 0x33, 0x44})})
                          .build();
   const ElfImage elf = ElfImage::from_bytes(image, "fw.elf");
@@ -81,10 +82,10 @@ TEST_F(ElfLoaderTest, PlacesSegmentsAtPhysicalAddressesAndReportsEntry) {
 TEST_F(ElfLoaderTest, ZeroFillsMemoryBeyondFileSize) {
   // Memory that held something before the load (a previous image) must read as zero in .bss.
   for (uint32_t a = 0x20000000; a < 0x20003000; a += 4) bus_.write(a, 4, 0xdeadbeef);
-  const auto image = ElfImageBuilder()
-                         .segment({.paddr = 0x20000ffc, .data = bytes_of({9, 9, 9, 9}),
-                                   .mem_size = 0x2000})
-                         .build();
+  const auto image =
+      ElfImageBuilder()
+          .segment({.paddr = 0x20000ffc, .data = bytes_of({9, 9, 9, 9}), .mem_size = 0x2000})
+          .build();
   ElfImage::from_bytes(image, "fw.elf").load(bus_);
   EXPECT_EQ(read32(bus_, 0x20000ffc), 0x09090909u);
   for (uint32_t a = 0x20001000; a < 0x20000ffc + 0x2000; a += 4) {
@@ -95,23 +96,23 @@ TEST_F(ElfLoaderTest, ZeroFillsMemoryBeyondFileSize) {
 }
 
 TEST_F(ElfLoaderTest, SecureAndNonSecureAliasesSeeTheSameBytes) {
-  const auto image =
-      ElfImageBuilder().segment({.paddr = 0x00000200, .data = bytes_of({0xaa, 0xbb, 0xcc, 0xdd})})
-          .build();
+  const auto image = ElfImageBuilder()
+                         .segment({.paddr = 0x00000200, .data = bytes_of({0xaa, 0xbb, 0xcc, 0xdd})})
+                         .build();
   ElfImage::from_bytes(image, "fw.elf").load(bus_);
   EXPECT_EQ(read32(bus_, 0x10000200), 0xddccbbaau);
 }
 
 TEST_F(ElfLoaderTest, KeepsFunctionAndObjectSymbolsForDiagnostics) {
-  const auto image = ElfImageBuilder()
-                         .segment({.paddr = 0x10000000, .data = std::vector<uint8_t>(0x100)})
-                         .symbol({.name = "main", .value = 0x10000041, .size = 0x40})
-                         .symbol({.name = "Reset_Handler", .value = 0x10000001, .size = 0x20})
-                         .symbol({.name = "buffer", .value = 0x20000000, .size = 16,
-                                  .type = STT_OBJECT})
-                         .symbol({.name = "$t", .value = 0x10000040, .type = STT_NOTYPE})
-                         .symbol({.name = "a_section", .value = 0x10000000, .type = STT_SECTION})
-                         .build();
+  const auto image =
+      ElfImageBuilder()
+          .segment({.paddr = 0x10000000, .data = std::vector<uint8_t>(0x100)})
+          .symbol({.name = "main", .value = 0x10000041, .size = 0x40})
+          .symbol({.name = "Reset_Handler", .value = 0x10000001, .size = 0x20})
+          .symbol({.name = "buffer", .value = 0x20000000, .size = 16, .type = STT_OBJECT})
+          .symbol({.name = "$t", .value = 0x10000040, .type = STT_NOTYPE})
+          .symbol({.name = "a_section", .value = 0x10000000, .type = STT_SECTION})
+          .build();
   const ElfImage elf = ElfImage::from_bytes(image, "fw.elf");
   ASSERT_EQ(elf.symbols().size(), 3u);
   EXPECT_EQ(elf.symbols()[0].name, "Reset_Handler");
@@ -177,17 +178,17 @@ TEST(ElfLoaderRejects, TruncatedHeader) {
 }
 
 TEST(ElfLoaderRejects, ImagesWithoutLoadableSegments) {
-  auto image = ElfImageBuilder().segment({.paddr = 0, .data = bytes_of({1}), .type = PT_NOTE})
-                   .build();
+  auto image =
+      ElfImageBuilder().segment({.paddr = 0, .data = bytes_of({1}), .type = PT_NOTE}).build();
   EXPECT_NE(parse_error(image).find("no loadable (PT_LOAD) segment"), std::string::npos);
 }
 
 TEST_F(ElfLoaderTest, SegmentInAHoleNamesTheSegmentAndTheUnmappedPart) {
-  const auto image = ElfImageBuilder()
-                         .segment({.paddr = 0x10000000, .data = bytes_of({1, 2})})
-                         .segment({.paddr = 0x30000000, .data = bytes_of({1, 2, 3, 4}),
-                                   .mem_size = 0x100})
-                         .build();
+  const auto image =
+      ElfImageBuilder()
+          .segment({.paddr = 0x10000000, .data = bytes_of({1, 2})})
+          .segment({.paddr = 0x30000000, .data = bytes_of({1, 2, 3, 4}), .mem_size = 0x100})
+          .build();
   EXPECT_EQ(load_error(image, bus_),
             "fw.elf: segment 1 at 0x30000000-0x300000ff (256 bytes) is outside mapped memory: "
             "0x30000000-0x300000ff is unmapped");

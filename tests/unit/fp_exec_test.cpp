@@ -199,6 +199,32 @@ TEST_F(FpExec, FixedToHalfTakesAThirtyTwoBitSource) {
   EXPECT_EQ(flags(), fpscr::kIXC);
 }
 
+TEST_F(FpExec, ConditionalExecutionInsideAnItBlock) {
+  sreg(0) = 0;
+  sreg(1) = 0x3f800000;
+  sreg(2) = 0x3f800000;
+  set_nzcv(false, false, false, false);
+  run({0xbf08, 0xee30, 0x0a81});  // it eq ; vaddeq.f32 s0, s1, s2 : not executed
+  EXPECT_EQ(sreg(0), 0u);
+  set_nzcv(false, true, false, false);
+  run({0xbf08, 0xee30, 0x0a81});
+  EXPECT_EQ(sreg(0), 0x40000000u);
+}
+
+TEST_F(FpExec, DoubleHalfConversions) {
+  // vcvtb.f16.f64 s0, d1 : 1 + 2^-11 + 2^-32 (above the half) rounds up to 1 + 2^-10 = 0x3c01,
+  // inexact.
+  sreg(0) = 0xaaaa0000;
+  set_dreg(1, 0x3ff0020000100000u);
+  run({0xeeb3, 0x0b41});
+  EXPECT_EQ(sreg(0), 0xaaaa3c01u);
+  EXPECT_EQ(flags(), fpscr::kIXC);
+  // vcvtt.f64.f16 d0, s2 : top half 0xfc00 (-inf) -> -inf.
+  sreg(2) = 0xfc001234;
+  run({0xeeb2, 0x0bc1});
+  EXPECT_EQ(dreg(0), 0xfff0000000000000u);
+}
+
 TEST_F(FpExec, RoundToIntegralForms) {
   set_dreg(2, 0xc004000000000000u);  // -2.5
   run({0xfebb, 0x1b42});             // vrintm.f64 d1, d2

@@ -20,9 +20,9 @@ namespace {
 using test::ElfImageBuilder;
 
 // Thumb encodings used by the test programs.
-constexpr uint16_t kBranchToSelf = 0xe7fe;                // B .
-constexpr uint16_t kWfi = 0xbf30;                         // WFI
-constexpr uint16_t movs(unsigned rd, uint8_t imm) {       // MOVS Rd, #imm8 (T1)
+constexpr uint16_t kBranchToSelf = 0xe7fe;           // B .
+constexpr uint16_t kWfi = 0xbf30;                    // WFI
+constexpr uint16_t movs(unsigned rd, uint8_t imm) {  // MOVS Rd, #imm8 (T1)
   return static_cast<uint16_t>(0x2000 | (rd << 8) | imm);
 }
 constexpr uint16_t str_imm(unsigned rt, unsigned rn, unsigned offset) {  // STR Rt, [Rn, #off] (T1)
@@ -34,7 +34,9 @@ constexpr uint16_t ldr_imm(unsigned rt, unsigned rn, unsigned offset) {  // LDR 
 constexpr uint16_t ldr_literal(unsigned rt, unsigned word_offset) {  // LDR Rt, [PC, #off] (T1)
   return static_cast<uint16_t>(0x4800 | (rt << 8) | word_offset);
 }
-constexpr uint16_t bkpt(uint8_t imm) { return static_cast<uint16_t>(0xbe00 | imm); }
+constexpr uint16_t bkpt(uint8_t imm) {
+  return static_cast<uint16_t>(0xbe00 | imm);
+}
 
 constexpr uint32_t kItcmSecure = 0x10000000;
 constexpr uint32_t kCodeOffset = 0x40;  // after the 16-entry vector table
@@ -64,7 +66,8 @@ std::vector<uint8_t> program_image(uint32_t base, std::initializer_list<uint16_t
   return ElfImageBuilder()
       .entry(entry.value_or(base + kCodeOffset + 1))
       .segment({.paddr = base, .data = bytes})
-      .symbol({.name = "reset", .value = base + kCodeOffset + 1,
+      .symbol({.name = "reset",
+               .value = base + kCodeOffset + 1,
                .size = static_cast<uint32_t>(code.size() * 2)})
       .build();
 }
@@ -84,7 +87,9 @@ PlatformConfig quiet_config() {
   return config;
 }
 
-std::string temp_path(const std::string& name) { return ::testing::TempDir() + "/" + name; }
+std::string temp_path(const std::string& name) {
+  return ::testing::TempDir() + "/" + name;
+}
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -137,9 +142,8 @@ TEST_F(PlatformTest, SecureAndNonSecureAliasesShareStorage) {
 TEST_F(PlatformTest, Corstone300RegionSizes) {
   Bus& bus = make().bus();
   const std::pair<uint32_t, uint32_t> regions[] = {
-      {0x10000000, 512 * 1024},      {0x11000000, 2 * 1024 * 1024},
-      {0x30000000, 512 * 1024},      {0x31000000, 4 * 1024 * 1024},
-      {0x38000000, 8 * 1024 * 1024},
+      {0x10000000, 512 * 1024},      {0x11000000, 2 * 1024 * 1024}, {0x30000000, 512 * 1024},
+      {0x31000000, 4 * 1024 * 1024}, {0x38000000, 8 * 1024 * 1024},
   };
   for (const auto& [base, size] : regions) {
     EXPECT_NE(bus.ram_pointer(base + size - 1), nullptr) << std::hex << base;
@@ -168,7 +172,8 @@ TEST_F(PlatformTest, Corstone300DeviceWindows) {
   EXPECT_EQ(bus.describe(0x49302010), "fpgaio+0x10");
   EXPECT_EQ(bus.describe(0x58103000), "npu-ta0+0x0");
   EXPECT_EQ(bus.describe(0x58103204), "npu-ta1+0x4");
-  EXPECT_EQ(bus.describe(0x48102000), "unmapped") << "the NPU window waits for the NPU model";
+  EXPECT_EQ(bus.describe(0x48102000), "ethos-u55+0x0");
+  EXPECT_EQ(bus.describe(0x58102ffc), "ethos-u55+0xffc");
   EXPECT_NE(bus.describe(0xe000ed00).find("+0xd00"), std::string::npos);
   EXPECT_NE(bus.describe(0xe0001004).find("+0x4"), std::string::npos);
 
@@ -180,6 +185,10 @@ TEST_F(PlatformTest, Corstone300DeviceWindows) {
   EXPECT_EQ(v, 0x21u) << "UART PID0 through the secure alias";
   ASSERT_EQ(bus.read(0x49300ffc, 4, v), BusStatus::Ok);
   EXPECT_EQ(v, 0x41055470u) << "SCC_ID";
+  ASSERT_EQ(bus.read(0x58102000, 4, v), BusStatus::Ok);
+  EXPECT_EQ(v, 0x10104201u) << "Ethos-U55 ID";
+  ASSERT_EQ(bus.read(0x58102028, 4, v), BusStatus::Ok);
+  EXPECT_EQ(v & 0xF000000Fu, 7u) << "CONFIG: product U55, 2^7 = 128 MACs (the default)";
 }
 
 TEST_F(PlatformTest, Corstone320MapDecodesUart0AtBothAddresses) {
@@ -197,6 +206,7 @@ TEST_F(PlatformTest, Corstone320MapDecodesUart0AtBothAddresses) {
   EXPECT_EQ(bus.ram_pointer(0x10008000), nullptr) << "ITCM is 32 KiB";
   EXPECT_EQ(p.initial_vtor(), 0x11000000u);
   EXPECT_EQ(p.npu_variant(), NpuVariant::EthosU85);
+  EXPECT_EQ(bus.describe(0x40004000), "unmapped") << "no Ethos-U85 model: its window is a hole";
 }
 
 TEST_F(PlatformTest, TcmSizesFollowTheConfiguration) {
@@ -210,13 +220,13 @@ TEST_F(PlatformTest, TcmSizesFollowTheConfiguration) {
 TEST_F(PlatformTest, RamIsAllocatedLazily) {
   Platform& p = make();
   // A tiny program with a 64 MiB .bss in DDR and a 1 MiB one in SRAM.
-  const auto image = ElfImageBuilder()
-                         .entry(0x10000041)
-                         .segment({.paddr = 0x10000000,
-                                   .data = little_endian_words({kInitialSp, 0x10000041})})
-                         .segment({.paddr = 0x60000000, .data = {}, .mem_size = 64 << 20})
-                         .segment({.paddr = 0x01000000, .data = {}, .mem_size = 1 << 20})
-                         .build();
+  const auto image =
+      ElfImageBuilder()
+          .entry(0x10000041)
+          .segment({.paddr = 0x10000000, .data = little_endian_words({kInitialSp, 0x10000041})})
+          .segment({.paddr = 0x60000000, .data = {}, .mem_size = 64 << 20})
+          .segment({.paddr = 0x01000000, .data = {}, .mem_size = 1 << 20})
+          .build();
   p.load_elf(ElfImage::from_bytes(image, "test.elf"));
   p.boot();
   size_t resident = 0;
@@ -242,8 +252,7 @@ TEST_F(PlatformTest, BootFallsBackToTheResetVectorAndHonoursInitsvtor) {
   config.initsvtor = 0x00000000;  // the NS alias of the same ITCM
   Platform& p = make(config);
   // Entry point 0: the PC comes from vector 1.
-  p.load_elf(
-      ElfImage::from_bytes(program_image(kItcmSecure, {kBranchToSelf}, {}, 0u), "test.elf"));
+  p.load_elf(ElfImage::from_bytes(program_image(kItcmSecure, {kBranchToSelf}, {}, 0u), "test.elf"));
   p.boot();
   EXPECT_EQ(p.core().state().r[15], kItcmSecure + kCodeOffset);
   EXPECT_EQ(p.core().state().r[13], kInitialSp);
@@ -262,8 +271,8 @@ TEST_F(PlatformTest, UnmappedAccessStopsWithAReport) {
   Platform& p = make();
   // LDR r0, =0x40001000 ; LDR r1, [r0, #4] ; B .
   const RunResult r = boot_and_run(
-      p, program_image(kItcmSecure, {ldr_literal(0, literal_offset(0, 3, 0)), ldr_imm(1, 0, 4),
-                                     kBranchToSelf},
+      p, program_image(kItcmSecure,
+                       {ldr_literal(0, literal_offset(0, 3, 0)), ldr_imm(1, 0, 4), kBranchToSelf},
                        {0x40001000}));
   EXPECT_EQ(r.kind, StopKind::Fault);
   EXPECT_EQ(exit_status_for(r), kExitFault);
@@ -283,9 +292,8 @@ TEST_F(PlatformTest, UartEotEndsTheRunWithTheStatusByte) {
   const RunResult r = boot_and_run(
       p, program_image(kItcmSecure,
                        {ldr_literal(0, literal_offset(0, 12, 0)), movs(1, 1), str_imm(1, 0, 8),
-                        movs(1, 'o'), str_imm(1, 0, 0), movs(1, 'k'), str_imm(1, 0, 0),
-                        movs(1, 4), str_imm(1, 0, 0), movs(1, 9), str_imm(1, 0, 0),
-                        kBranchToSelf},
+                        movs(1, 'o'), str_imm(1, 0, 0), movs(1, 'k'), str_imm(1, 0, 0), movs(1, 4),
+                        str_imm(1, 0, 0), movs(1, 9), str_imm(1, 0, 0), kBranchToSelf},
                        {0x49303000}));
   EXPECT_EQ(r.kind, StopKind::UartEot) << r.report;
   EXPECT_EQ(r.guest_exit_code, 9);
@@ -299,12 +307,12 @@ TEST_F(PlatformTest, ShutdownTagEndsTheRun) {
   PlatformConfig config = quiet_config();
   config.uarts[0].shutdown_tag = "ko";
   Platform& p = make(config);
-  const RunResult r = boot_and_run(
-      p, program_image(kItcmSecure,
-                       {ldr_literal(0, literal_offset(0, 9, 0)), movs(1, 1), str_imm(1, 0, 8),
-                        movs(1, 'k'), str_imm(1, 0, 0), movs(1, 'o'), str_imm(1, 0, 0),
-                        kBranchToSelf, kBranchToSelf},
-                       {0x49303000}));
+  const RunResult r =
+      boot_and_run(p, program_image(kItcmSecure,
+                                    {ldr_literal(0, literal_offset(0, 9, 0)), movs(1, 1),
+                                     str_imm(1, 0, 8), movs(1, 'k'), str_imm(1, 0, 0), movs(1, 'o'),
+                                     str_imm(1, 0, 0), kBranchToSelf, kBranchToSelf},
+                                    {0x49303000}));
   EXPECT_EQ(r.kind, StopKind::ShutdownTag) << r.report;
   EXPECT_EQ(exit_status_for(r), 0);
   EXPECT_EQ(p.core().state().r[15], kItcmSecure + kCodeOffset + 14) << "stopped at the store";
@@ -322,14 +330,44 @@ TEST_F(PlatformTest, SleepJumpsTimeToTheNextEvent) {
   Platform& p = make();
   bool fired = false;
   p.scheduler().schedule_at(1'000'000, [&] { fired = true; });
-  p.load_elf(ElfImage::from_bytes(program_image(kItcmSecure, {kWfi, kWfi, kBranchToSelf}),
-                                  "test.elf"));
+  p.load_elf(
+      ElfImage::from_bytes(program_image(kItcmSecure, {kWfi, kWfi, kBranchToSelf}), "test.elf"));
   p.boot();
   const RunResult r = p.run(timer_);
   EXPECT_TRUE(fired);
-  EXPECT_EQ(r.kind, StopKind::Deadlock) << "the second WFI has nothing left to wait for";
+  EXPECT_EQ(r.kind, StopKind::Deadlock) << "an event that pends no interrupt does not wake WFI";
   EXPECT_GE(p.scheduler().now(), 1'000'000u);
-  EXPECT_EQ(p.core().instructions(), 2u);
+  EXPECT_EQ(p.core().instructions(), 1u);
+}
+
+// A device that schedules an event during an instruction (here: a BKPT handler) must see it fire
+// on time, although the core's run was given a later limit.
+TEST(PlatformRunLoop, EventScheduledDuringAnInstructionCutsTheRunShort) {
+  struct SchedulingHost : cpu::CoreHost {
+    Scheduler* scheduler = nullptr;
+    uint64_t fired_at = 0;
+    bool on_breakpoint(cpu::Core&, uint8_t) override {
+      scheduler->schedule_in(3, [this] { fired_at = scheduler->now(); });
+      return true;
+    }
+  };
+  Bus bus;
+  bus.add_ram("ram", 0, 0x1000);
+  Scheduler scheduler;
+  cpu::Core core(bus, scheduler.clock());
+  scheduler.set_earliest_event_hook([&](uint64_t when) { core.limit_run(when); });
+  SchedulingHost host;
+  host.scheduler = &scheduler;
+  core.set_host(&host);
+  bus.write(0x100, 2, bkpt(1));
+  bus.write(0x102, 2, kBranchToSelf);
+  core.state().r[15] = 0x100;
+  EXPECT_EQ(core.run(1'000'000), cpu::StopReason::Limit);
+  EXPECT_LE(scheduler.now(), 1 + 3 + 1u) << "the run ended at the event, not at its own limit";
+  scheduler.run_due_events();
+  EXPECT_NE(host.fired_at, 0u);
+  EXPECT_LE(host.fired_at, 1 + 3 + 1u);
+  scheduler.set_earliest_event_hook(nullptr);
 }
 
 TEST_F(PlatformTest, UnhandledBreakpointStops) {
@@ -383,11 +421,11 @@ TEST_F(PlatformTest, StatsCountInstructionsCyclesAndUartBytes) {
   PlatformConfig config = quiet_config();
   config.uarts[0].shutdown_on_eot = true;
   Platform& p = make(config);
-  boot_and_run(p, program_image(kItcmSecure,
-                                {ldr_literal(0, literal_offset(0, 8, 0)), movs(1, 1),
-                                 str_imm(1, 0, 8), movs(1, 'x'), str_imm(1, 0, 0), movs(1, 4),
-                                 str_imm(1, 0, 0), kBranchToSelf},
-                                {0x49303000}));
+  boot_and_run(p, program_image(
+                      kItcmSecure,
+                      {ldr_literal(0, literal_offset(0, 8, 0)), movs(1, 1), str_imm(1, 0, 8),
+                       movs(1, 'x'), str_imm(1, 0, 0), movs(1, 4), str_imm(1, 0, 0), kBranchToSelf},
+                      {0x49303000}));
   const RunStats s = p.stats("eot", 0);
   EXPECT_EQ(s.platform, "corstone-300");
   EXPECT_EQ(s.core_clock_hz, kDefaultCoreClockHz);
