@@ -13,6 +13,7 @@
 #include "npu_backend.h"
 #include "platform_info.h"
 #include "semihosting.h"
+#include "tinyrps_cpu.h"
 #include "tinyrps_int8.h"
 #include "tinyrps_model.h"
 
@@ -140,6 +141,7 @@ static const char* batch_file(char* cmdline) {
 int main(void) {
   setvbuf(stdout, NULL, _IONBF, 0);
   cycle_counter_start();
+  tinyrps_cpu_init();
   static game_t game;
   game.clock_hz = core_clock_hz();
   game.npu_available = npu_backend_init() == 0;

@@ -8,6 +8,9 @@
 
 #include "render.h"
 
+// Precomputes the per-tap weight sums (done by the first run otherwise).
+void tinyrps_cpu_init(void);
+
 // Runs the network on an int8 NHWC 28x28x1 input (pixel - 128) and writes the three int8 logits.
 void tinyrps_cpu_run(const int8_t input[RPS_IMAGE_PIXELS], int8_t logits[3]);
 
