@@ -138,7 +138,7 @@ def test_sine(args):
         return fail("the NPU path neither ran nor said why not")
     with tempfile.TemporaryDirectory() as tmp:
         png = os.path.join(tmp, "sine.png")
-        plot = subprocess.run([sys.executable, args.plot, "-", "-o", png], input=out,
+        plot = subprocess.run([args.plot_python, args.plot, "-", "-o", png], input=out,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
         if plot.returncode != 0:
             return fail(f"serial_plot.py failed: {plot.stderr.decode(errors='replace')}")
@@ -159,6 +159,8 @@ def main():
     parser.add_argument("--plot", help="sine: scripts/serial_plot.py")
     parser.add_argument("--mode", choices=["cpu", "npu"],
                         help="game/classify: switch to this inference mode first (`mode X`)")
+    parser.add_argument("--plot-python", default="/usr/bin/python3",
+                        help="sine: interpreter with matplotlib (Debian's python3-matplotlib)")
     parser.add_argument("--max-float-error", type=float, default=0.05)
     parser.add_argument("--timeout", type=float, default=600)
     args = parser.parse_args()
