@@ -22,6 +22,9 @@ uint32_t npu_optimizer_config_word(unsigned macs);
 // Returns ethosu_init's result.
 int npu_test_init(struct ethosu_driver* drv);
 
+// Number of NPU interrupts (IRQ 56) taken so far; always 0 with the polling driver.
+unsigned npu_test_interrupts(void);
+
 // Writes a COP1 payload (FourCC, OPTIMIZER_CONFIG, NOPs so that the stream starts 16-byte
 // aligned, COMMAND_STREAM) around `stream_words` words of `stream` into `out` (16-byte aligned,
 // `capacity` words). Returns its size in bytes, 0 if it does not fit.

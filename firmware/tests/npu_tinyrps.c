@@ -65,6 +65,16 @@ int main(void) {
   CHECK(memcmp(scratch + TINYRPS_U55_128_OUTPUT_OFFSET, tinyrps_sample_expected,
                TINYRPS_NUM_CLASSES) == 0);
 
+  // Completion came through the path this image was built for: one interrupt per inference, or
+  // none when the driver polls.
+#ifdef ETHOSU_WAIT_POLL
+  printf("completion by polling STATUS, %u interrupts\n", npu_test_interrupts());
+  CHECK_EQ(npu_test_interrupts(), 0);
+#else
+  printf("completion by IRQ %u, %u interrupts\n", NPU_IRQ_NUMBER, npu_test_interrupts());
+  CHECK_EQ(npu_test_interrupts(), 2);
+#endif
+
   ethosu_deinit(&npu);
   return test_finish("npu_tinyrps");
 }

@@ -123,6 +123,7 @@ bool ethosu_dev_handle_interrupt(struct ethosu_device* dev, uint32_t* status) {
   const uint32_t value = ethosu_dev_read(dev, ETHOSU_REG_STATUS);
   const uint32_t cmd = ethosu_dev_read(dev, ETHOSU_REG_CMD) & ETHOSU_CMD_PWR_CLK_MASK;
   ethosu_dev_write(dev, ETHOSU_REG_CMD, cmd | ETHOSU_CMD_CLEAR_IRQ);
+  dev->last_status = value;
   *status = value;
   const uint32_t errors = ETHOSU_STATUS_BUS_STATUS | ETHOSU_STATUS_CMD_PARSE_ERROR |
                           ETHOSU_STATUS_WD_FAULT | ETHOSU_STATUS_ECC_FAULT;

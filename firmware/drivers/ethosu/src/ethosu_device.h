@@ -13,6 +13,7 @@ struct ethosu_device {
   volatile uint32_t* base; /* the APB register window */
   uint32_t secure;         /* requested security state: 1 secure */
   uint32_t privileged;     /* requested privilege: 1 privileged */
+  uint32_t last_status;    /* STATUS at the last interrupt (ethosu_dev_handle_interrupt) */
 };
 
 uint32_t ethosu_dev_read(const struct ethosu_device* dev, uint32_t offset);

@@ -268,10 +268,11 @@ int ethosu_wait(struct ethosu_driver* drv, bool block) {
   ethosu_inference_end(drv, job->user_arg);
   const bool ok = job->result == ETHOSU_JOB_RESULT_OK;
   if (!ok) {
-    /* The handler printed STATUS for an NPU error; a timeout has not been reported yet. */
-    if (job->result == ETHOSU_JOB_RESULT_TIMEOUT) {
-      ethosu_dev_print_status(drv->dev, ethosu_dev_read(drv->dev, ETHOSU_REG_STATUS));
-    }
+    /* An NPU error: STATUS as the interrupt saw it; a timeout: STATUS now. (Reported here, not
+     * in the interrupt handler, which must stay short.) */
+    ethosu_dev_print_status(drv->dev, job->result == ETHOSU_JOB_RESULT_TIMEOUT
+                                          ? ethosu_dev_read(drv->dev, ETHOSU_REG_STATUS)
+                                          : drv->dev->last_status);
     ethosu_dev_soft_reset(drv->dev); /* clears the sticky error bits for the next job */
   }
   ethosu_release_power(drv);
@@ -293,7 +294,6 @@ void ethosu_irq_handler(struct ethosu_driver* drv) {
   uint32_t status = 0;
   const bool ok = ethosu_dev_handle_interrupt(drv->dev, &status);
   if (drv->job.state != ETHOSU_JOB_RUNNING) return; /* spurious: acknowledged, nothing waits */
-  if (!ok) ethosu_dev_print_status(drv->dev, status);
   drv->job.result = ok ? ETHOSU_JOB_RESULT_OK : ETHOSU_JOB_RESULT_ERROR;
   drv->job.state = ETHOSU_JOB_DONE;
   ethosu_semaphore_give(drv->semaphore);
