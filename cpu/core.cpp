@@ -245,8 +245,11 @@ StopReason Core::run(uint64_t clock_limit) {
     }
     if (exception_check_ && exceptions_ != nullptr) {
       // Instruction boundary: exception return, then the highest-priority pending exception.
-      exception_check_ = false;
-      exceptions_->service();
+      // A request made while servicing (a derived fault) is served here too, not after a slice.
+      for (int round = 0; round < 4 && exception_check_; ++round) {
+        exception_check_ = false;
+        exceptions_->service();
+      }
       if (stop_requested_) return stop_reason_;
       if (sleeping_) continue;  // SLEEPONEXIT
     }

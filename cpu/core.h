@@ -128,11 +128,6 @@ class Core {
   void set_pc(uint32_t address) { s_.r[15] = address; }
   void add_cycles(uint64_t cycles) { clock_ += cycles; }
   void stop_for_lockup(const GuestFault& cause, uint32_t pc);
-  // Lowers the current run's clock limit (an event was scheduled earlier than the limit).
-  void limit_run_to(uint64_t cycle) {
-    if (cycle < run_limit_) run_limit_ = cycle;
-    if (cycle < limit_) limit_ = cycle;
-  }
 
   // Discards every decoded instruction (after a reset or a bulk load).
   void flush_decode_cache();

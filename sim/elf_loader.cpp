@@ -167,9 +167,11 @@ void ElfImage::parse() {
     segments_.push_back({static_cast<unsigned>(i), static_cast<uint32_t>(ph.p_paddr),
                          static_cast<uint32_t>(ph.p_vaddr), static_cast<uint32_t>(ph.p_offset),
                          static_cast<uint32_t>(ph.p_filesz), static_cast<uint32_t>(ph.p_memsz),
-                         static_cast<uint32_t>(ph.p_flags)});
+                         static_cast<uint32_t>(ph.p_flags), std::string()});
   }
   if (segments_.empty()) throw fail("no loadable (PT_LOAD) segment");
+
+  name_sections(elf.get());
 
   // Symbols are for diagnostics only: a damaged symbol table is reported, not fatal.
   Elf_Scn* scn = nullptr;
@@ -199,10 +201,33 @@ void ElfImage::parse() {
                    [](const ElfSymbol& a, const ElfSymbol& b) { return a.addr < b.addr; });
 }
 
+void ElfImage::name_sections(Elf* elf) {
+  // Section names are for messages only; an image without section headers has none.
+  size_t shstrndx = 0;
+  if (elf_getshdrstrndx(elf, &shstrndx) != 0) return;
+  Elf_Scn* scn = nullptr;
+  while ((scn = elf_nextscn(elf, scn)) != nullptr) {
+    GElf_Shdr shdr;
+    if (gelf_getshdr(scn, &shdr) == nullptr || (shdr.sh_flags & SHF_ALLOC) == 0 ||
+        shdr.sh_size == 0) {
+      continue;
+    }
+    const char* name = elf_strptr(elf, shstrndx, shdr.sh_name);
+    if (name == nullptr || name[0] == '\0') continue;
+    for (ElfSegment& seg : segments_) {
+      if (shdr.sh_addr - seg.vaddr < seg.mem_size) {
+        seg.sections += seg.sections.empty() ? std::string(name) : fmt::format(" {}", name);
+        break;
+      }
+    }
+  }
+}
+
 void ElfImage::load(Bus& bus) const {
   for (const ElfSegment& seg : segments_) {
+    const std::string sections = seg.sections.empty() ? "" : fmt::format(" ({})", seg.sections);
     check_fits_in_ram(bus, seg.paddr, seg.mem_size,
-                      fmt::format("{}: segment {}", name_, seg.index));
+                      fmt::format("{}: segment {}{}", name_, seg.index, sections));
   }
   for (const ElfSegment& seg : segments_) {
     bus.write_block(seg.paddr, bytes_.data() + seg.file_offset, seg.file_size);

@@ -17,6 +17,8 @@
 
 #include "sim/bus.h"
 
+typedef struct Elf Elf;  // libelf's handle (libelf.h)
+
 namespace minifvp {
 
 // A bad firmware file or a file that does not fit the platform. what() is one line that names the
@@ -34,6 +36,7 @@ struct ElfSegment {
   uint32_t file_size = 0;  // bytes copied from the file
   uint32_t mem_size = 0;   // bytes occupied in memory; the part beyond file_size is zero-filled
   uint32_t flags = 0;      // PF_R, PF_W, PF_X
+  std::string sections;    // the allocated sections it holds, "(.data .bss)", for messages
 };
 
 struct ElfSymbol {
@@ -70,6 +73,7 @@ class ElfImage {
  private:
   ElfImage() = default;
   void parse();
+  void name_sections(Elf* elf);
 
   std::string name_;
   std::vector<uint8_t> bytes_;

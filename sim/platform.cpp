@@ -122,7 +122,7 @@ void Platform::build_devices() {
   fpgaio_ = std::make_unique<Fpgaio>(scheduler_, config_.core_clock_hz);
   map_device(*fpgaio_, description_.fpgaio);
   for (const DeviceWindow& window : description_.read_as_zero) {
-    zero_windows_.push_back(std::make_unique<RazWiDevice>(std::string(window.name)));
+    zero_windows_.push_back(std::make_unique<ReadAsZeroDevice>(std::string(window.name)));
     map_device(*zero_windows_.back(), window);
   }
   // The NPU: the Ethos-U55 model behind its 4 KiB register window (both security aliases). Other

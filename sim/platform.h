@@ -30,7 +30,6 @@
 #include "sim/bus.h"
 #include "sim/elf_loader.h"
 #include "sim/platform_description.h"
-#include "sim/razwi_device.h"
 #include "sim/scheduler.h"
 #include "sim/semihosting.h"
 #include "sim/stats.h"
@@ -173,7 +172,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<Fpgaio> fpgaio_;
   std::unique_ptr<npu::EthosU55> npu_;  // Ethos-U55 only; other variants leave the window unmapped
   uint32_t uart_overflow_levels_ = 0;  // one bit per UART: its overflow output, ORed into one IRQ
-  std::vector<std::unique_ptr<RazWiDevice>> zero_windows_;
+  std::vector<std::unique_ptr<ReadAsZeroDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;
   HostPort* console_ = nullptr;  // semihosting :tt

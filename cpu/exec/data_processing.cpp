@@ -26,10 +26,6 @@ void write_result_high(Core& core, unsigned d, uint32_t value) {
     core.alu_write_pc(value);
     return;
   }
-  if (d == 14) {  // LR is an ordinary register here
-    core.state().r[14] = value;
-    return;
-  }
   const uint32_t sp = value & ~3u;
   if (sp < current_sp_limit(core.state())) {
     core.raise(FaultKind::StackOverflow, "SP written below the stack limit");

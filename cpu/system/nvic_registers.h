@@ -1,9 +1,9 @@
 // The NVIC's register file (Armv8-M ARM, "Nested Vectored Interrupt Controller"): enable,
 // pending, active, target-security and priority state for each external interrupt.
 //
-// For now this is storage that the SCS dispatcher maps at 0xE000E100..0xE000E5FF; the exception
-// model will read it (highest pending enabled interrupt) and device IRQ lines will call
-// set_pending(). Priorities keep only the implemented bits (kPriorityBits, the M55's 3).
+// Storage the SCS dispatcher maps at 0xE000E100..0xE000E5FF, owned and read by the exception model
+// (cpu/exceptions.h), which also takes the device IRQ line levels. Priorities keep only the
+// implemented bits (kPriorityBits, the M55's 3).
 #pragma once
 
 #include <array>

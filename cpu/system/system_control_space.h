@@ -1,16 +1,17 @@
 // The Private Peripheral Bus blocks boot code touches, as bus devices:
 //  - SystemControlSpace at 0xE000E000 (4 KiB): SCB (CPUID, ICSR, VTOR, AIRCR, SCR, CCR, SHPR,
-//    SHCSR, CFSR, HFSR, MMFAR, BFAR, CPACR, the ID/feature registers), SysTick and NVIC registers
-//    (until the exception work models them, SysTick/NVIC registers hold their values only),
-//    DEMCR (in the debug block at 0xE000EDFC).
+//    SHCSR, CFSR, HFSR, MMFAR, BFAR, CPACR, the ID/feature registers), SysTick and NVIC registers,
+//    DEMCR (in the debug block at 0xE000EDFC). It owns the exception model (cpu/exceptions.h),
+//    which holds the NVIC, priorities, pending/active state and fault status, and attaches it to
+//    the core.
 //  - Dwt at 0xE0001000 (4 KiB): DWT_CTRL and DWT_CYCCNT (counting the core clock while
 //    DEMCR.TRCENA and DWT_CTRL.CYCCNTENA are set).
 // Register values are those of the Cortex-M55 TRM (or M85 for the Corstone-320).
 //
 // Structure: SystemControlSpace is a dispatcher over small blocks that can grow into their own
-// models: SysTick (systick.h: its counter already runs from the clock), NvicRegisters
-// (nvic_registers.h: storage the exception model will read), ProtectionRegisters (MPU/SAU
-// storage), and the SCB registers it keeps itself. Only the Secure view is modelled: a
+// models: SysTick (systick.h: its counter runs from the clock, one scheduler event per wrap),
+// ExceptionModel (with NvicRegisters), ProtectionRegisters (MPU/SAU storage), and the SCB
+// registers it keeps itself. Only the Secure view is modelled: a
 // Non-secure alias (0xE002E000) may map the same object (banked registers are not separated).
 #pragma once
 

@@ -13,8 +13,8 @@ uint32_t current_thread;
 static volatile uint32_t count_a, count_b, svc_lr, svc_ipsr;
 
 // SVC #1 returns its argument plus one; SVC #2 records EXC_RETURN and IPSR.
-void svc_dispatch(uint32_t *frame, uint32_t exc_return) {
-  const uint16_t *pc = (const uint16_t *)frame[6];
+void svc_dispatch(uint32_t* frame, uint32_t exc_return) {
+  const uint16_t* pc = (const uint16_t*)frame[6];
   uint32_t number = pc[-1] & 0xFFu;
   if (number == 1) frame[0] += 1;
   if (number == 2) {
@@ -100,7 +100,7 @@ __attribute__((noreturn)) static void start_on_psp(uint32_t psp, void (*entry)(v
 int main(void) {
   SCB_SHPR(14) = 0xFF;  // PendSV lowest
   // Thread B's initial context: R4-R11 then a basic exception frame returning to thread_b.
-  uint32_t *sp = &stack_b[STACK_WORDS - 16];
+  uint32_t* sp = &stack_b[STACK_WORDS - 16];
   for (int i = 0; i < 16; ++i) sp[i] = 0;
   sp[8 + 6] = (uint32_t)thread_b & ~1u;  // return address
   sp[8 + 7] = 1u << 24;                  // xPSR: T

@@ -8,7 +8,7 @@
 
 static volatile uint32_t fault_ipsr, fault_cfsr, fault_hfsr, fault_bfar, fault_count;
 
-void fault_record(uint32_t *frame) {
+void fault_record(uint32_t* frame) {
   fault_ipsr = read_ipsr();
   fault_cfsr = SCB_CFSR_RW;
   fault_hfsr = SCB_HFSR_RW;
@@ -16,27 +16,29 @@ void fault_record(uint32_t *frame) {
   fault_count++;
   SCB_CFSR_RW = fault_cfsr;  // write one to clear
   SCB_HFSR_RW = fault_hfsr;
-  const uint16_t first = *(const uint16_t *)frame[6];
+  const uint16_t first = *(const uint16_t*)frame[6];
   frame[6] += (first >> 11) >= 0x1Du ? 4u : 2u;  // skip a 32-bit or 16-bit instruction
 }
 
-#define FAULT_HANDLER(name)                   \
-  __attribute__((naked)) void name(void) {    \
-    __asm volatile(                           \
-        "tst lr, #4\n"                        \
-        "ite eq\n"                            \
-        "mrseq r0, msp\n"                     \
-        "mrsne r0, psp\n"                     \
-        "b fault_record\n");                  \
+#define FAULT_HANDLER(name)                \
+  __attribute__((naked)) void name(void) { \
+    __asm volatile(                        \
+        "tst lr, #4\n"                     \
+        "ite eq\n"                         \
+        "mrseq r0, msp\n"                  \
+        "mrsne r0, psp\n"                  \
+        "b fault_record\n");               \
   }
 FAULT_HANDLER(UsageFault_Handler)
 FAULT_HANDLER(BusFault_Handler)
 FAULT_HANDLER(HardFault_Handler)
 
-static void clear_record(void) { fault_ipsr = fault_cfsr = fault_hfsr = fault_bfar = fault_count = 0; }
+static void clear_record(void) {
+  fault_ipsr = fault_cfsr = fault_hfsr = fault_bfar = fault_count = 0;
+}
 
-static uint32_t words[4] __attribute__((aligned(8))) = {0x11111111u, 0x22222222u, 0x33333333u,
-                                                         0x44444444u};
+static uint32_t words[4]
+    __attribute__((aligned(8))) = {0x11111111u, 0x22222222u, 0x33333333u, 0x44444444u};
 
 int main(void) {
   SCB_SHCSR |= SHCSR_USGFAULTENA | SHCSR_BUSFAULTENA;

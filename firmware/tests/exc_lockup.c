@@ -4,7 +4,9 @@
 
 #include "exc_regs.h"
 
-__attribute__((naked)) void HardFault_Handler(void) { __asm volatile("udf #2"); }
+__attribute__((naked)) void HardFault_Handler(void) {
+  __asm volatile("udf #2");
+}
 
 int main(void) {
   printf("about to lock up\n");

@@ -46,7 +46,7 @@ int main(void) {
   pend_high_from_low = 1;
   NVIC_STIR = IRQ_LOW;
   barrier();
-  CHECK_STR((const char *)order, "lhL");
+  CHECK_STR((const char*)order, "lhL");
   CHECK_EQ(high_ipsr, 16 + IRQ_HIGH);
   CHECK_EQ(high_icsr & ICSR_RETTOBASE, 0);  // two exceptions active
   CHECK_EQ(high_iabr & (3u << (IRQ_LOW - 32)), 3u << (IRQ_LOW - 32));
@@ -65,7 +65,7 @@ int main(void) {
   CHECK_EQ(order_length, 0);
   set_basepri(0);
   barrier();
-  CHECK_STR((const char *)order, "h");
+  CHECK_STR((const char*)order, "h");
   CHECK(!nvic_pending(IRQ_HIGH));
 
   // PRIMASK: both pend; on CPSIE the higher priority runs first, then the other (tail-chained).
@@ -76,7 +76,7 @@ int main(void) {
   CHECK_EQ(order_length, 0);
   enable_irqs();
   barrier();
-  CHECK_STR((const char *)order, "hl");
+  CHECK_STR((const char*)order, "hl");
 
   // A disabled interrupt stays pending until ICPR clears it.
   reset_order();

@@ -5,13 +5,13 @@
 
 #include <stdint.h>
 
-#define REG32(addr) (*(volatile uint32_t *)(addr))
-#define REG8(addr) (*(volatile uint8_t *)(addr))
+#define REG32(addr) (*(volatile uint32_t*)(addr))
+#define REG8(addr) (*(volatile uint8_t*)(addr))
 #define SCB_ICSR REG32(0xE000ED04u)
 #define SCB_AIRCR REG32(0xE000ED0Cu)
 #define SCB_SCR REG32(0xE000ED10u)
 #define SCB_CCR REG32(0xE000ED14u)
-#define SCB_SHPR(exc) REG8(0xE000ED18u + (exc) - 4u)  // priority byte of system exception 4..15
+#define SCB_SHPR(exc) REG8(0xE000ED18u + (exc)-4u)  // priority byte of system exception 4..15
 #define SCB_SHCSR REG32(0xE000ED24u)
 #define SCB_CFSR_RW REG32(0xE000ED28u)
 #define SCB_HFSR_RW REG32(0xE000ED2Cu)
@@ -35,17 +35,31 @@
 #define SHCSR_BUSFAULTENA (1u << 17)
 #define SHCSR_USGFAULTENA (1u << 18)
 
-static inline void barrier(void) { __asm volatile("dsb\n isb" ::: "memory"); }
+static inline void barrier(void) {
+  __asm volatile("dsb\n isb" ::: "memory");
+}
 static inline uint32_t read_ipsr(void) {
   uint32_t v;
   __asm volatile("mrs %0, ipsr" : "=r"(v));
   return v;
 }
-static inline void set_basepri(uint32_t v) { __asm volatile("msr basepri, %0\n isb" ::"r"(v) : "memory"); }
-static inline void enable_irqs(void) { __asm volatile("cpsie i\n isb" ::: "memory"); }
-static inline void disable_irqs(void) { __asm volatile("cpsid i" ::: "memory"); }
-static inline void nvic_enable(unsigned irq) { NVIC_ISER(irq / 32) = 1u << (irq % 32); }
-static inline void nvic_disable(unsigned irq) { NVIC_ICER(irq / 32) = 1u << (irq % 32); }
-static inline int nvic_pending(unsigned irq) { return (NVIC_ISPR(irq / 32) >> (irq % 32)) & 1; }
+static inline void set_basepri(uint32_t v) {
+  __asm volatile("msr basepri, %0\n isb" ::"r"(v) : "memory");
+}
+static inline void enable_irqs(void) {
+  __asm volatile("cpsie i\n isb" ::: "memory");
+}
+static inline void disable_irqs(void) {
+  __asm volatile("cpsid i" ::: "memory");
+}
+static inline void nvic_enable(unsigned irq) {
+  NVIC_ISER(irq / 32) = 1u << (irq % 32);
+}
+static inline void nvic_disable(unsigned irq) {
+  NVIC_ICER(irq / 32) = 1u << (irq % 32);
+}
+static inline int nvic_pending(unsigned irq) {
+  return (NVIC_ISPR(irq / 32) >> (irq % 32)) & 1;
+}
 
 #endif

@@ -4,7 +4,9 @@
 
 static volatile uint32_t ticks;
 
-void SysTick_Handler(void) { ticks++; }
+void SysTick_Handler(void) {
+  ticks++;
+}
 
 int main(void) {
   SCB_SHPR(15) = 0x80;
@@ -27,7 +29,7 @@ int main(void) {
   uint32_t stopped = ticks;
   for (volatile int i = 0; i < 100000; ++i) {
   }
-  CHECK_EQ(ticks, stopped);  // no interrupt once disabled
+  CHECK_EQ(ticks, stopped);            // no interrupt once disabled
   CHECK_EQ(SCB_ICSR & (1u << 26), 0);  // PENDSTSET clear
   return test_finish("exc_systick");
 }

@@ -21,6 +21,13 @@ struct TestSegment {
   uint32_t type = PT_LOAD;
 };
 
+// An allocated section header (for messages that list a segment's sections); no file bytes.
+struct TestSection {
+  std::string name;
+  uint32_t addr = 0;
+  uint32_t size = 0;
+};
+
 struct TestSymbol {
   std::string name;
   uint32_t value = 0;
@@ -40,6 +47,10 @@ class ElfImageBuilder {
   }
   ElfImageBuilder& symbol(TestSymbol s) {
     symbols_.push_back(std::move(s));
+    return *this;
+  }
+  ElfImageBuilder& section(TestSection s) {
+    sections_.push_back(std::move(s));
     return *this;
   }
 
@@ -77,8 +88,8 @@ class ElfImageBuilder {
     eh.e_phnum = static_cast<Elf32_Half>(segments_.size());
     eh.e_shentsize = sizeof(Elf32_Shdr);
 
-    if (!symbols_.empty()) {
-      // Sections: [0] null, [1] .symtab, [2] .strtab.
+    if (!symbols_.empty() || !sections_.empty()) {
+      // Sections: [0] null, [1] .symtab, [2] .strtab, [3] .shstrtab, [4...] the test sections.
       std::string strtab(1, '\0');
       std::vector<Elf32_Sym> syms(1);  // index 0 is the undefined symbol
       for (const TestSymbol& s : symbols_) {
@@ -92,13 +103,20 @@ class ElfImageBuilder {
         sym.st_shndx = 1;  // any defined section
         syms.push_back(sym);
       }
+      std::string shstrtab(1, '\0');
+      auto add_name = [&](const std::string& name) {
+        const auto offset = static_cast<Elf32_Word>(shstrtab.size());
+        shstrtab += name;
+        shstrtab += '\0';
+        return offset;
+      };
       const auto symtab_off = static_cast<Elf32_Off>(out.size());
       append(out, syms.data(), syms.size() * sizeof(Elf32_Sym));
       const auto strtab_off = static_cast<Elf32_Off>(out.size());
       append(out, strtab.data(), strtab.size());
-      while (out.size() % 4) out.push_back(0);
 
-      Elf32_Shdr sh[3]{};
+      std::vector<Elf32_Shdr> sh(4 + sections_.size());
+      sh[1].sh_name = add_name(".symtab");
       sh[1].sh_type = SHT_SYMTAB;
       sh[1].sh_offset = symtab_off;
       sh[1].sh_size = static_cast<Elf32_Word>(syms.size() * sizeof(Elf32_Sym));
@@ -106,13 +124,32 @@ class ElfImageBuilder {
       sh[1].sh_info = 1;
       sh[1].sh_entsize = sizeof(Elf32_Sym);
       sh[1].sh_addralign = 4;
+      sh[2].sh_name = add_name(".strtab");
       sh[2].sh_type = SHT_STRTAB;
       sh[2].sh_offset = strtab_off;
       sh[2].sh_size = static_cast<Elf32_Word>(strtab.size());
       sh[2].sh_addralign = 1;
+      sh[3].sh_name = add_name(".shstrtab");
+      for (size_t i = 0; i < sections_.size(); ++i) {
+        Elf32_Shdr& h = sh[4 + i];
+        h.sh_name = add_name(sections_[i].name);
+        h.sh_type = SHT_NOBITS;
+        h.sh_flags = SHF_ALLOC | SHF_WRITE;
+        h.sh_addr = sections_[i].addr;
+        h.sh_offset = static_cast<Elf32_Off>(out.size());
+        h.sh_size = sections_[i].size;
+        h.sh_addralign = 4;
+      }
+      sh[3].sh_type = SHT_STRTAB;
+      sh[3].sh_offset = static_cast<Elf32_Off>(out.size());
+      sh[3].sh_size = static_cast<Elf32_Word>(shstrtab.size());
+      sh[3].sh_addralign = 1;
+      append(out, shstrtab.data(), shstrtab.size());
+      while (out.size() % 4) out.push_back(0);
       eh.e_shoff = static_cast<Elf32_Off>(out.size());
-      eh.e_shnum = 3;
-      append(out, sh, sizeof(sh));
+      eh.e_shnum = static_cast<Elf32_Half>(sh.size());
+      eh.e_shstrndx = 3;
+      append(out, sh.data(), sh.size() * sizeof(Elf32_Shdr));
     }
 
     std::memcpy(out.data(), &eh, sizeof(eh));
@@ -129,6 +166,7 @@ class ElfImageBuilder {
   uint32_t entry_ = 0;
   std::vector<TestSegment> segments_;
   std::vector<TestSymbol> symbols_;
+  std::vector<TestSection> sections_;
 };
 
 // Offsets of header fields, for tests that damage an image.

@@ -8,8 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "devices/fpgaio.h"
 #include "elf_image_builder.h"
-#include "sim/razwi_device.h"
 
 namespace minifvp {
 namespace {
@@ -56,7 +56,7 @@ class ElfLoaderTest : public ::testing::Test {
     bus_.add_device(window_, 0x40000000, 0x1000);
   }
   Bus bus_;
-  RazWiDevice window_{"uart0"};
+  ReadAsZeroDevice window_{"uart0"};
 };
 
 TEST_F(ElfLoaderTest, PlacesSegmentsAtPhysicalAddressesAndReportsEntry) {
@@ -217,6 +217,22 @@ TEST_F(ElfLoaderTest, SegmentWrappingTheAddressSpaceIsRejected) {
       ElfImageBuilder().segment({.paddr = 0xfffffff0, .data = {}, .mem_size = 0x20}).build();
   EXPECT_NE(load_error(image, bus_).find("runs past the end of the 32-bit address space"),
             std::string::npos);
+}
+
+TEST_F(ElfLoaderTest, ABadSegmentIsNamedWithItsSections) {
+  const auto image = ElfImageBuilder()
+                         .segment({.paddr = 0x10000000, .data = bytes_of({1, 2})})
+                         .segment({.paddr = 0x30000000, .data = {}, .mem_size = 0x50})
+                         .section({.name = ".text", .addr = 0x10000000, .size = 2})
+                         .section({.name = ".data", .addr = 0x30000000, .size = 0x10})
+                         .section({.name = ".bss", .addr = 0x30000010, .size = 0x40})
+                         .build();
+  const ElfImage elf = ElfImage::from_bytes(image, "fw.elf");
+  EXPECT_EQ(elf.segments()[0].sections, ".text");
+  EXPECT_EQ(elf.segments()[1].sections, ".data .bss");
+  EXPECT_EQ(load_error(image, bus_),
+            "fw.elf: segment 1 (.data .bss) at 0x30000000-0x3000004f (80 bytes) is outside mapped "
+            "memory: 0x30000000-0x3000004f is unmapped");
 }
 
 TEST_F(ElfLoaderTest, FileErrorsNameTheFile) {

@@ -137,6 +137,30 @@ TEST_F(ExceptionEntryTest, ExceptionReturnClearsTheExclusiveMonitorAndFaultmask)
   EXPECT_TRUE(state().event_register);
 }
 
+TEST_F(ExceptionEntryTest, ReturnThroughPopAndLdrToPc) {
+  place(kMain, {kSvc0, kSvc0, kBranchSelf});
+  // First SVC: PUSH {lr} ; POP {pc}. Second: PUSH {lr} ; LDR pc, [sp], #4.
+  handler(exc::kSvCall, {0xb500, 0xbd00});
+  ASSERT_TRUE(run_to(kMain + 2));
+  EXPECT_EQ(state().ipsr, 0u);
+  EXPECT_EQ(state().r[13], kStackTop);
+  handler(exc::kSvCall, {0xb500, 0xf85d, 0xfb04});
+  core_.flush_decode_cache();
+  ASSERT_TRUE(run_to(kMain + 4));
+  EXPECT_EQ(state().ipsr, 0u);
+  EXPECT_EQ(state().r[13], kStackTop);
+  EXPECT_EQ(ex().exceptions_taken(), 2u);
+}
+
+TEST_F(ExceptionEntryTest, BranchToExcReturnValueInThreadModeIsAnOrdinaryBranch) {
+  // MOVS r0,#6 ; MVNS r0,r0 (0xFFFFFFF9) ; BX r0: in Thread mode this is no exception return, the
+  // fetch from 0xFFFFFFF8 is an IBUSERR (escalated: BusFault disabled).
+  place(kMain, {movs(0, 6), 0x43c0, 0x4700});
+  ASSERT_TRUE(run_to(handler_address(exc::kHardFault)));
+  EXPECT_NE(ex().cfsr() & ExceptionModel::kIbuserr, 0u);
+  EXPECT_EQ(read32(state().r[13] + 24), 0xfffffff8u) << "stacked PC: the failed fetch";
+}
+
 TEST_F(ExceptionEntryTest, FloatingPointContextUsesTheExtendedFrame) {
   state().control = 4;  // FPCA
   state().s[0] = 0x3f800000;

@@ -240,5 +240,58 @@ TEST_F(FaultTest, VectorReadErrorIsAHardFault) {
   EXPECT_NE(ex().hfsr() & ExceptionModel::kHfsrVecttbl, 0u);
 }
 
+TEST_F(FaultTest, StackingBelowTheStackLimitIsStkof) {
+  state().msplim = kStackTop - 0x10;
+  place(kMain, {kSvc0, kBranchSelf});
+  ASSERT_TRUE(run_to(handler_address(exc::kHardFault)));
+  EXPECT_NE(ex().cfsr() & ExceptionModel::kStkof, 0u);
+  EXPECT_NE(ex().hfsr() & ExceptionModel::kHfsrForced, 0u);
+  EXPECT_GE(state().r[13], kStackTop - 0x10 - 0x20) << "nothing stacked far below the limit";
+}
+
+TEST_F(FaultTest, StackingBusErrorIsStkerr) {
+  write_scs(kShcsr, ExceptionModel::kBusFaultEna);
+  write_scs(0xd1c, 0x80u << 24);  // SVCall below BusFault
+  state().r[13] = 0x20010;        // no memory below
+  place(kMain, {kSvc0, kBranchSelf});
+  step();
+  boundary();
+  EXPECT_NE(ex().cfsr() & ExceptionModel::kStkerr, 0u);
+  EXPECT_EQ(ex().cfsr() & ExceptionModel::kBfarvalid, 0u);
+  EXPECT_TRUE(ex().active(exc::kBusFault) || ex().locked_up());
+}
+
+TEST_F(ExceptionPriorityTest, SleepOnExitSleepsWhenReturningToThread) {
+  enable_irq(1);
+  write_scs(0xd10, ExceptionModel::kScrSleepOnExit);
+  place(kMain, {kNop, movs(0, 1), kBranchSelf});
+  handler(exc::kFirstIrq + 1, {kBxLr});
+  write_scs(kIspr, 2u);
+  ASSERT_TRUE(run_to(handler_address(exc::kFirstIrq + 1)));
+  step();  // BX LR: exception return, then sleep
+  boundary();
+  EXPECT_TRUE(core_.sleeping());
+  EXPECT_EQ(state().ipsr, 0u);
+  EXPECT_EQ(state().r[15], kMain);
+}
+
+TEST_F(ExceptionPriorityTest, WfeConsumesTheEventRegisterThatSevSets) {
+  place(kMain, {0xbf40 /* SEV */, 0xbf20 /* WFE */, 0xbf20 /* WFE */, kBranchSelf});
+  state().event_register = false;
+  step();
+  EXPECT_TRUE(state().event_register);
+  step();
+  EXPECT_FALSE(core_.sleeping()) << "the first WFE consumed the event";
+  EXPECT_FALSE(state().event_register);
+  step();
+  EXPECT_TRUE(core_.sleeping());
+  // SEVONPEND: a newly pending (even disabled) interrupt is an event.
+  write_scs(0xd10, ExceptionModel::kScrSevOnPend);
+  write_scs(kIspr, 1u << 7);
+  EXPECT_EQ(boundary(), cpu::StopReason::Limit);
+  EXPECT_FALSE(core_.sleeping());
+  EXPECT_EQ(ex().exceptions_taken(), 0u);
+}
+
 }  // namespace
 }  // namespace minifvp::test

@@ -438,3 +438,38 @@ TEST_F(PlatformTest, StatsCountInstructionsCyclesAndUartBytes) {
 
 }  // namespace
 }  // namespace minifvp
+
+namespace minifvp {
+namespace {
+
+// Device interrupt outputs reach the NVIC inputs of the Corstone-300 map: UART0 RX 33, TX 34,
+// combined 43, the UARTs' overflow outputs ORed into 48, the NPU on 56.
+TEST(PlatformInterrupts, DeviceLinesReachTheirNvicInputs) {
+  PlatformConfig config;
+  for (auto& u : config.uarts) u.port = "null";
+  config.semihosting_enabled = false;
+  Platform p(corstone300_description(), config);
+  cpu::ExceptionModel& ex = p.system_control().exceptions();
+  const unsigned first_irq = cpu::exception::kFirstIrq;
+  ASSERT_NE(p.npu(), nullptr);
+  p.npu()->irq().set(true);
+  EXPECT_TRUE(ex.pending(first_irq + 56));
+  p.uart(0).rx_irq().set(true);
+  p.uart(0).tx_irq().set(true);
+  p.uart(0).combined_irq().set(true);
+  EXPECT_TRUE(ex.pending(first_irq + 33));
+  EXPECT_TRUE(ex.pending(first_irq + 34));
+  EXPECT_TRUE(ex.pending(first_irq + 43));
+  p.uart(2).overflow_irq().set(true);
+  EXPECT_TRUE(ex.pending(first_irq + 48));
+  ex.set_pending(first_irq + 48, false);
+  p.uart(3).overflow_irq().set(true);  // the shared line is already high: no new edge
+  EXPECT_FALSE(ex.pending(first_irq + 48));
+  p.uart(2).overflow_irq().set(false);
+  p.uart(3).overflow_irq().set(false);
+  p.uart(3).overflow_irq().set(true);
+  EXPECT_TRUE(ex.pending(first_irq + 48));
+}
+
+}  // namespace
+}  // namespace minifvp
