@@ -106,7 +106,7 @@ def _write_tinyrps_firmware(out: str, rps: dict) -> None:
         blob = f"tinyrps_{tag}_flash.bin"
         export_c.write_bytes(os.path.join(out, blob), c.flash)
         export_c.write(os.path.join(out, f"tinyrps_{tag}_flash.S"),
-                       export_c.incbin_source(f"tinyrps_{tag}_flash", blob))
+                       export_c.incbin_source(f"tinyrps_{tag}_flash", blob, section=".model_data"))
         h += [f"/* {c.accelerator.name} */",
               f"#define TINYRPS_{up}_FLASH_SIZE {len(c.flash)}u",
               f"#define TINYRPS_{up}_SCRATCH_SIZE {c.scratch_size}u",
@@ -125,6 +125,11 @@ def _write_tinyrps_firmware(out: str, rps: dict) -> None:
     src.append(export_c.c_array("int8_t", "tinyrps_sample_expected", rps["expected"].reshape(-1)))
     export_c.write(os.path.join(out, "tinyrps_model.h"), export_c.HEADER_NOTE + "\n".join(h))
     export_c.write(os.path.join(out, "tinyrps_model.c"), "\n".join(src))
+
+
+# The firmware's linker scripts load sections .model_data* into DDR (the weights do not fit the
+# ITCM next to the code): firmware/common/corstone300_sections.ld.
+MODEL_DATA_QUALIFIERS = 'static const __attribute__((section(".model_data.tinyrps_int8")))'
 
 
 def _write_tinyrps_cpu_model(out: str, rps: dict) -> None:
@@ -148,11 +153,12 @@ def _write_tinyrps_cpu_model(out: str, rps: dict) -> None:
     entries = []
     for k, layer in enumerate(net.layers):
         if layer.kind == "conv":
+            q = MODEL_DATA_QUALIFIERS
             src.append(export_c.c_array("int8_t", f"w{k}", layer.weights.reshape(-1), per_line=16,
-                                        qualifiers="static const"))
-            src.append(export_c.c_array("int32_t", f"b{k}", layer.bias, per_line=8, qualifiers="static const"))
-            src.append(export_c.c_array("int32_t", f"m{k}", layer.multiplier, per_line=6, qualifiers="static const"))
-            src.append(export_c.c_array("int8_t", f"s{k}", layer.shift, per_line=16, qualifiers="static const"))
+                                        qualifiers=q))
+            src.append(export_c.c_array("int32_t", f"b{k}", layer.bias, per_line=8, qualifiers=q))
+            src.append(export_c.c_array("int32_t", f"m{k}", layer.multiplier, per_line=6, qualifiers=q))
+            src.append(export_c.c_array("int8_t", f"s{k}", layer.shift, per_line=16, qualifiers=q))
             arrays, kind = f"w{k}, b{k}, m{k}, s{k}", 0
         else:
             arrays, kind = "0, 0, 0, 0", 1

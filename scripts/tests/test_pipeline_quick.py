@@ -77,7 +77,9 @@ class QuickPipelineTest(unittest.TestCase):
         self.assertIn("#define TINYRPS_INT8_LAYERS 7", open(os.path.join(self.fw, "tinyrps_int8.h")).read())
         self.assertEqual(source.count("/* body."), 5)
         self.assertEqual(source.count("/* head."), 2)
-        self.assertIn("static const int8_t w5[401408]", source)
+        # The weights go to the .model_data sections the firmware loads into DDR.
+        self.assertTrue('__attribute__((section(".model_data.tinyrps_int8"))) int8_t w5[401408]'
+                        in source)
 
     def test_tinyrps_bundles_run_to_the_expected_logits(self):
         for name in ("ethos-u55-128", "ethos-u55-256"):

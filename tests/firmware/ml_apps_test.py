@@ -95,12 +95,14 @@ def test_classify(args):
     if status != 0:
         return fail(f"exit status {status}, stderr: {err[-2000:]}")
     got = [(int(m.group(1)), m.group(2), [int(m.group(i)) for i in (3, 4, 5)])
-           for m in re.finditer(r"^(\d+) (rock|paper|scissors) (-?\d+) (-?\d+) (-?\d+)$", text, re.M)]
+           for m in re.finditer(r"^(\d+) (rock|paper|scissors) (-?\d+) (-?\d+) (-?\d+)$", text,
+                                re.M)]
     if len(got) != len(expected):
         return fail(f"{len(got)} result lines, expected {len(expected)}")
     mismatches = [(g, e) for g, e in zip(got, expected) if g != e]
     if mismatches:
-        return fail(f"{len(mismatches)} images differ from the golden model, first: {mismatches[0]}")
+        return fail(f"{len(mismatches)} images differ from the golden model, "
+                    f"first: {mismatches[0]}")
     summary = re.search(r"^classified (\d+) images \(mode (\w+)\): total NPU cycles (\d+), "
                         r"total CPU cycles (\d+)$", text, re.M)
     if not summary or int(summary.group(1)) != len(expected) or int(summary.group(4)) == 0:
@@ -119,8 +121,8 @@ def test_sine(args):
     print(text)
     if status != 0:
         return fail(f"exit status {status}, stderr: {err[-2000:]}")
-    summary = re.search(r"^# summary cpu-float32: points (\d+), max abs error (\d+\.\d+), (\d+) CPU "
-                        r"cycles per inference$", text, re.M)
+    summary = re.search(r"^# summary cpu-float32: points (\d+), max abs error (\d+\.\d+), "
+                        r"(\d+) CPU cycles per inference$", text, re.M)
     if not summary or int(summary.group(1)) == 0 or int(summary.group(3)) == 0:
         return fail("no cpu-float32 summary")
     if float(summary.group(2)) > args.max_float_error:

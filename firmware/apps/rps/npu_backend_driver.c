@@ -42,10 +42,28 @@ static const compiled_model_t kModels[] = {
 };
 
 static struct ethosu_driver npu;
+
+#ifndef ETHOSU_WAIT_POLL
+// The driver completes jobs from the NPU interrupt: Corstone-300 routes the Ethos-U55 to IRQ 56
+// (the vector table's Interrupt56_Handler), enabled here in NVIC_ISER1.
+#define NPU_IRQ_NUMBER 56u
+#define NVIC_ISER ((volatile uint32_t*)0xE000E100u)
+
+void Interrupt56_Handler(void) {
+  ethosu_irq_handler(&npu);
+}
+
+static void enable_npu_interrupt(void) {
+  NVIC_ISER[NPU_IRQ_NUMBER / 32] = 1u << (NPU_IRQ_NUMBER % 32);
+}
+#else
+static void enable_npu_interrupt(void) {}
+#endif
 static const compiled_model_t* model;
 static char status_line[192];
 
 int npu_backend_init(void) {
+  enable_npu_interrupt();
   if (ethosu_init(&npu, (void*)RPS_NPU_BASE_ADDRESS, NULL, 0, 1, 1) != 0) {
     snprintf(status_line, sizeof status_line,
              "Ethos-U55 not usable: ethosu_init failed (no NPU at 0x%08lx?); inferences run on "
