@@ -37,7 +37,10 @@ def fail(message):
 def test_game(args):
     moves = ["rock", "paper", "scissors"]
     prefix = f"mode {args.mode}\n" if args.mode else ""
-    script = (prefix + "clean on\n" + "\n".join(moves) + "\nscore\nquit\n").encode()
+    # The first move is typed with a mistake erased by DEL (the terminal is raw: the firmware
+    # edits the line itself), the second with BS and as the short form.
+    typed = ["rocx\x7fk", "q\x08p", "scissors"]
+    script = (prefix + "clean on\n" + "\n".join(typed) + "\nscore\nquit\n").encode()
     status, first, err = run_minifvp(args, args.elf, script)
     if status != 0:
         return fail(f"exit status {status}, stderr: {err[-2000:]}")
@@ -70,7 +73,20 @@ def test_game(args):
         return fail("no score line")
     if "Bye!" not in text:
         return fail("the game did not end with quit")
-    print(f"PASS game: {len(moves)} rounds, transcript {len(first)} bytes identical across runs")
+    # `seed N` restarts the generator: the same seed and move replay the same round (noisy
+    # renders, opponent's move, predictions, cycles).
+    status, out, err = run_minifvp(args, args.elf,
+                                   (prefix + "seed 42\nrock\nseed 42\nrock\nquit\n").encode())
+    if status != 0:
+        return fail(f"seed session: exit status {status}, stderr: {err[-2000:]}")
+    rounds = [block.split("Score:")[0]
+              for block in out.decode(errors="replace").split("seed 42\r\nseed 42\r\n")[1:]]
+    if len(rounds) != 2 or "Model thinks opponent played" not in rounds[0]:
+        return fail("seed session: two rounds after `seed 42` expected")
+    if rounds[0] != rounds[1]:
+        return fail("the same seed and move gave different rounds")
+    print(f"PASS game: {len(moves)} rounds, transcript {len(first)} bytes identical across runs; "
+          "`seed 42` replays a round")
     return 0
 
 
