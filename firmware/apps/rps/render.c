@@ -77,37 +77,63 @@ static void sin_cos_q16(int tenth_degrees, int32_t* sin_q16, int32_t* cos_q16) {
   *cos_q16 = (int32_t)(c >> 14);
 }
 
-// Rotates about the canvas centre with bilinear sampling, black outside the source (Pillow's
-// Image.rotate(angle, BILINEAR, fillcolor=0) maps each output pixel centre back to the source).
-static void rotate(uint8_t* image, int tenth_degrees) {
+// Resamples the image through an affine map from output to input coordinates (Q16, pixel centres
+// at +0.5): input = (a x + b y + c, d x + e y + f), bilinear, black outside the source, as
+// Pillow's Image.transform(AFFINE, BILINEAR, fillcolor=0) does.
+typedef struct {
+  int32_t a, b, c, d, e, f;
+} affine_q16_t;
+
+static void resample_affine(uint8_t* image, const affine_q16_t* m) {
   uint8_t source[RPS_IMAGE_PIXELS];
   memcpy(source, image, sizeof source);
-  int32_t s, c;
-  sin_cos_q16(tenth_degrees, &s, &c);
-  const int32_t centre = RPS_IMAGE_SIDE * Q16_ONE / 2;
   for (int y = 0; y < RPS_IMAGE_SIDE; ++y) {
     for (int x = 0; x < RPS_IMAGE_SIDE; ++x) {
-      // Output pixel centre relative to the canvas centre.
-      int32_t ox = x * Q16_ONE + Q16_ONE / 2 - centre;
-      int32_t oy = y * Q16_ONE + Q16_ONE / 2 - centre;
-      // Inverse rotation (counter-clockwise angle on screen, y down).
-      int32_t sx = (int32_t)(((int64_t)c * ox - (int64_t)s * oy) >> 16) + centre - Q16_ONE / 2;
-      int32_t sy = (int32_t)(((int64_t)s * ox + (int64_t)c * oy) >> 16) + centre - Q16_ONE / 2;
-      int32_t x0 = sx >> 16, y0 = sy >> 16;
-      int32_t fx = sx & (Q16_ONE - 1), fy = sy & (Q16_ONE - 1);
+      const int64_t px = (int64_t)x * Q16_ONE + Q16_ONE / 2;
+      const int64_t py = (int64_t)y * Q16_ONE + Q16_ONE / 2;
+      // Input position, moved so that integer coordinates are pixel centres.
+      const int32_t sx = (int32_t)((m->a * px + m->b * py) >> 16) + m->c - Q16_ONE / 2;
+      const int32_t sy = (int32_t)((m->d * px + m->e * py) >> 16) + m->f - Q16_ONE / 2;
+      const int32_t x0 = sx >> 16, y0 = sy >> 16;
+      const int32_t fx = sx & (Q16_ONE - 1), fy = sy & (Q16_ONE - 1);
       int64_t acc = 0;
       for (int j = 0; j < 2; ++j) {
         for (int i = 0; i < 2; ++i) {
-          int32_t px = x0 + i, py = y0 + j;
-          if (px < 0 || py < 0 || px >= RPS_IMAGE_SIDE || py >= RPS_IMAGE_SIDE) continue;
-          int64_t wx = i ? fx : Q16_ONE - fx;
-          int64_t wy = j ? fy : Q16_ONE - fy;
-          acc += wx * wy * source[py * RPS_IMAGE_SIDE + px];
+          const int32_t sxi = x0 + i, syj = y0 + j;
+          if (sxi < 0 || syj < 0 || sxi >= RPS_IMAGE_SIDE || syj >= RPS_IMAGE_SIDE) continue;
+          const int64_t wx = i ? fx : Q16_ONE - fx;
+          const int64_t wy = j ? fy : Q16_ONE - fy;
+          acc += wx * wy * source[syj * RPS_IMAGE_SIDE + sxi];
         }
       }
       image[y * RPS_IMAGE_SIDE + x] = (uint8_t)((acc + ((int64_t)1 << 31)) >> 32);
     }
   }
+}
+
+// Rotation about the canvas centre by tenths of a degree, counter-clockwise on screen (Pillow's
+// Image.rotate): each output pixel samples the inversely rotated position.
+static void rotate(uint8_t* image, int tenth_degrees) {
+  int32_t s, c;
+  sin_cos_q16(tenth_degrees, &s, &c);
+  const int64_t centre = (int64_t)RPS_IMAGE_SIDE * Q16_ONE / 2;
+  affine_q16_t m = {c, -s, 0, s, c, 0};
+  m.c = (int32_t)(centre - ((c * centre - s * centre) >> 16));
+  m.f = (int32_t)(centre - ((s * centre + c * centre) >> 16));
+  resample_affine(image, &m);
+}
+
+// The data set's small affine jitter: scale and shear within +/-5 %, shift within +/-1 px.
+static void affine_jitter(rps_rng_t* rng, uint8_t* image) {
+  const int32_t five_percent = Q16_ONE / 20;
+  affine_q16_t m;
+  m.a = Q16_ONE + rng_range(rng, -five_percent, five_percent);
+  m.b = rng_range(rng, -five_percent, five_percent);
+  m.c = rng_range(rng, -Q16_ONE, Q16_ONE);
+  m.d = rng_range(rng, -five_percent, five_percent);
+  m.e = Q16_ONE + rng_range(rng, -five_percent, five_percent);
+  m.f = rng_range(rng, -Q16_ONE, Q16_ONE);
+  resample_affine(image, &m);
 }
 
 static void add_noise(rps_rng_t* rng, uint8_t* image, int sigma) {
@@ -128,6 +154,7 @@ void render_move(rps_rng_t* rng, int label, int clean, uint8_t image[RPS_IMAGE_P
   if (clean) return;
   if (rng_chance(rng, 60)) blur(image, rng_range(rng, 0, 179));  // radius 0..0.7 as 0..0.7 * 256
   if (rng_chance(rng, 80)) rotate(image, rng_range(rng, -180, 180));
+  if (rng_chance(rng, 50)) affine_jitter(rng, image);
   if (rng_chance(rng, 80)) add_noise(rng, image, rng_range(rng, 3, 12));
 }
 

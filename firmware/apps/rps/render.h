@@ -1,7 +1,8 @@
 // On-device renderer of the Tiny RPS data set: a letter from the pipeline's glyph bitmaps
 // (firmware/generated/rps_glyphs.c, Liberation Sans 18..23 px) on a black 28x28 canvas, perturbed
 // like scripts/minifvp_ml/dataset.py: +/-2 px jitter, brightness 180..254, a light blur (p=0.6),
-// rotation within +/-18 degrees with bilinear sampling (p=0.8) and Gaussian noise of standard
+// rotation within +/-18 degrees with bilinear sampling (p=0.8), an affine jitter of +/-5 % scale
+// and shear and +/-1 px shift (p=0.5) and Gaussian noise of standard
 // deviation 3..12 (p=0.8). Integer and fixed-point arithmetic only.
 #ifndef MINIFVP_RPS_RENDER_H
 #define MINIFVP_RPS_RENDER_H
