@@ -1,7 +1,8 @@
 // Driver error paths: payloads the driver must refuse before starting the NPU (wrong FourCC,
 // unknown driver action, a stream compiled for another MAC configuration), NPU errors it must
-// report (a malformed command stream: cmd_parse_error; a region outside memory: bus_status), and
-// after each error a good inference that must succeed, i.e. the driver recovered the NPU.
+// report (a malformed command stream: cmd_parse_error; a region outside memory: bus_status; a
+// corrupt weight stream: wd_fault), and after each error a good inference that must succeed, i.e.
+// the driver recovered the NPU.
 #include <stdio.h>
 #include <string.h>
 
@@ -13,9 +14,11 @@
 #define STATUS_BUS_STATUS (1u << 2)
 #define STATUS_CMD_PARSE_ERROR (1u << 4)
 #define STATUS_CMD_END_REACHED (1u << 5)
+#define STATUS_WD_FAULT (1u << 7)
 #define UNMAPPED_ADDRESS 0x44000000u  // no memory or device in the Corstone-300 map
 
 static uint8_t region1[4096] __attribute__((section(".large_bss"), aligned(16)));
+static uint8_t corrupt_region0[4096] __attribute__((section(".large_bss"), aligned(16)));
 static uint32_t payload[512] __attribute__((aligned(16)));
 static struct ethosu_driver npu;
 
@@ -99,6 +102,22 @@ int main(void) {
   printf("unmapped region: STATUS 0x%08lx\n", (unsigned long)status_at_end);
   CHECK((status_at_end & STATUS_BUS_STATUS) != 0);
   check_recovered("bus error");
+
+  // A convolution whose weight stream (region 0 from offset 0, WEIGHT_BASE 0) starts with 0xFF
+  // bytes, an invalid slice header: the weight decoder faults.
+  const struct npu_vector* conv = &npu_vectors[1];
+  CHECK(blob_size(conv->region0) <= sizeof corrupt_region0);
+  memcpy(corrupt_region0, conv->region0.data, blob_size(conv->region0));
+  memset(corrupt_region0, 0xFF, 16);
+  memcpy(region1, conv->region1.data, blob_size(conv->region1));
+  const size_t conv_size =
+      npu_build_payload(payload, sizeof payload / 4, conv->cmd.data, blob_size(conv->cmd) / 4,
+                        npu_optimizer_config_word(128), NPU_OPTIMIZER_ID_WORD);
+  uint64_t conv_regions[2] = {(uintptr_t)corrupt_region0, (uintptr_t)region1};
+  CHECK_EQ(ethosu_invoke_v3(&npu, payload, (int)conv_size, conv_regions, NULL, 2, NULL), -1);
+  printf("corrupt weights: STATUS 0x%08lx\n", (unsigned long)status_at_end);
+  CHECK((status_at_end & STATUS_WD_FAULT) != 0);
+  check_recovered("wd_fault");
 
   // The asynchronous interface: still running right after the start, then done.
   memcpy(region1, v->region1.data, blob_size(v->region1));
