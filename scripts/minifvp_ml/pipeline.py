@@ -106,7 +106,7 @@ def _write_tinyrps_firmware(out: str, rps: dict) -> None:
         blob = f"tinyrps_{tag}_flash.bin"
         export_c.write_bytes(os.path.join(out, blob), c.flash)
         export_c.write(os.path.join(out, f"tinyrps_{tag}_flash.S"),
-                       export_c.incbin_source(f"tinyrps_{tag}_flash", blob))
+                       export_c.incbin_source(f"tinyrps_{tag}_flash", blob, section=".model_data"))
         h += [f"/* {c.accelerator.name} */",
               f"#define TINYRPS_{up}_FLASH_SIZE {len(c.flash)}u",
               f"#define TINYRPS_{up}_SCRATCH_SIZE {c.scratch_size}u",
@@ -125,6 +125,74 @@ def _write_tinyrps_firmware(out: str, rps: dict) -> None:
     src.append(export_c.c_array("int8_t", "tinyrps_sample_expected", rps["expected"].reshape(-1)))
     export_c.write(os.path.join(out, "tinyrps_model.h"), export_c.HEADER_NOTE + "\n".join(h))
     export_c.write(os.path.join(out, "tinyrps_model.c"), "\n".join(src))
+
+
+# The firmware's linker scripts load sections .model_data* into DDR (the weights do not fit the
+# ITCM next to the code): firmware/common/corstone300_sections.ld.
+MODEL_DATA_QUALIFIERS = 'static const __attribute__((section(".model_data.tinyrps_int8")))'
+
+
+def _write_tinyrps_cpu_model(out: str, rps: dict) -> None:
+    """The quantized TinyRPS as plain int8 tensors for the firmware's C kernels (apps/rps):
+    per layer the geometry, zero points, clamp, OHWI weights, int32 bias and the TFLite
+    (multiplier, shift) pairs that reference.py uses, so the C code can be bit-exact."""
+    net = rps["net"]
+    h = [export_c.HEADER_NOTE, "#ifndef MINIFVP_GENERATED_TINYRPS_INT8_H",
+         "#define MINIFVP_GENERATED_TINYRPS_INT8_H", "", "#include <stdint.h>", "",
+         "/* TinyRPS int8 layers in execution order (NHWC). kind 0: convolution (fully connected is",
+         " * a 1x1 convolution over a 1x1xN map), kind 1: max pooling. Weights are OHWI. Requantisation:",
+         " * TFLite MultiplyByQuantizedMultiplier(acc, multiplier[o], shift[o]) (shift > 0: left). */",
+         "typedef struct {", "  uint8_t kind;", "  uint8_t kernel_h, kernel_w, stride_h, stride_w;",
+         "  uint8_t pad_top, pad_left;", "  uint16_t in_h, in_w, in_c, out_h, out_w, out_c;",
+         "  int8_t input_zero_point, output_zero_point, act_min, act_max;",
+         "  const int8_t *weights;", "  const int32_t *bias;", "  const int32_t *multiplier;",
+         "  const int8_t *shift;", "} tinyrps_int8_layer_t;", "",
+         f"#define TINYRPS_INT8_LAYERS {len(net.layers)}",
+         "extern const tinyrps_int8_layer_t tinyrps_int8_layers[TINYRPS_INT8_LAYERS];", "", "#endif", ""]
+    src = [export_c.HEADER_NOTE, '#include "tinyrps_int8.h"', ""]
+    entries = []
+    for k, layer in enumerate(net.layers):
+        if layer.kind == "conv":
+            q = MODEL_DATA_QUALIFIERS
+            src.append(export_c.c_array("int8_t", f"w{k}", layer.weights.reshape(-1), per_line=16,
+                                        qualifiers=q))
+            src.append(export_c.c_array("int32_t", f"b{k}", layer.bias, per_line=8, qualifiers=q))
+            src.append(export_c.c_array("int32_t", f"m{k}", layer.multiplier, per_line=6, qualifiers=q))
+            src.append(export_c.c_array("int8_t", f"s{k}", layer.shift, per_line=16, qualifiers=q))
+            arrays, kind = f"w{k}, b{k}, m{k}, s{k}", 0
+        else:
+            arrays, kind = "0, 0, 0, 0", 1
+        (ih, iw, ic), (oh, ow, oc) = layer.in_shape, layer.out_shape
+        entries.append(f"  {{{kind}, {layer.kernel[0]}, {layer.kernel[1]}, {layer.stride[0]}, "
+                       f"{layer.stride[1]}, {layer.padding[0]}, {layer.padding[1]}, {ih}, {iw}, {ic}, "
+                       f"{oh}, {ow}, {oc}, {layer.input.zero_point}, {layer.output.zero_point}, "
+                       f"{layer.act_min}, {layer.act_max}, {arrays}}}, /* {layer.name} */")
+    src += ["const tinyrps_int8_layer_t tinyrps_int8_layers[TINYRPS_INT8_LAYERS] = {"] + entries + ["};", ""]
+    export_c.write(os.path.join(out, "tinyrps_int8.h"), "\n".join(h))
+    export_c.write(os.path.join(out, "tinyrps_int8.c"), "\n".join(src))
+
+
+VALIDATION_PER_CLASS = 10
+
+
+def _write_validation_images(out_dir: str, rps: dict) -> None:
+    """The first VALIDATION_PER_CLASS validation images of each class as raw 28x28 uint8
+    (rps_validation.u8, what `rps.elf classify FILE` reads) and the golden model's predictions
+    for them (rps_validation_expected.txt: index, true class, predicted class, int8 logits)."""
+    val = rps["data"].val
+    picked = []
+    for label in range(len(ds.LABELS)):
+        picked += list(np.flatnonzero(val.labels == label)[:VALIDATION_PER_CLASS])
+    picked.sort()
+    images = val.images[picked]
+    logits = reference.run(rps["net"], quantize.quantize_rps_image(images)).reshape(len(picked), -1)
+    export_c.write_bytes(os.path.join(out_dir, "rps_validation.u8"), images.astype(np.uint8).tobytes())
+    lines = ["# index true_class predicted_class logit_rock logit_paper logit_scissors "
+             "(numpy int8 golden model)"]
+    for i, (label, row) in enumerate(zip(val.labels[picked], logits)):
+        lines.append(f"{i} {ds.LABELS[label]} {ds.LABELS[int(row.argmax())]} "
+                     + " ".join(str(int(v)) for v in row))
+    export_c.write(os.path.join(out_dir, "rps_validation_expected.txt"), "\n".join(lines) + "\n")
 
 
 def _write_glyphs(out: str) -> None:
@@ -227,6 +295,7 @@ def main(argv=None) -> int:
     p.add_argument("--train-per-class", type=int, default=1000)
     p.add_argument("--val-per-class", type=int, default=200)
     p.add_argument("--sine-steps", type=int, default=6000)
+    p.add_argument("--validation-dir", default="tests/firmware/data")
     p.add_argument("--macs", type=int, nargs="+", default=[128, 256])
     p.add_argument("--sample-index", type=int, default=0, help="validation image for the bundles")
     p.add_argument("--quick", action="store_true", help="tiny run for tests: no quality bars")
@@ -237,9 +306,12 @@ def main(argv=None) -> int:
     sine = build_sine(args, log)
     if args.firmware_dir:
         _write_tinyrps_firmware(args.firmware_dir, rps)
+        _write_tinyrps_cpu_model(args.firmware_dir, rps)
         _write_glyphs(args.firmware_dir)
         _write_sine_firmware(args.firmware_dir, sine)
         export_c.write(os.path.join(args.firmware_dir, "pipeline_report.txt"), _report(rps, sine) + "\n")
+    if args.validation_dir:
+        _write_validation_images(args.validation_dir, rps)
     log(f"pipeline finished in {time.time() - started:.1f} s")
     if args.quick:
         return 0

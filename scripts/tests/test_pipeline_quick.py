@@ -26,10 +26,12 @@ class QuickPipelineTest(unittest.TestCase):
         cls.tmp = tempfile.TemporaryDirectory()
         cls.fw = os.path.join(cls.tmp.name, "fw")
         cls.tests = os.path.join(cls.tmp.name, "tests")
+        cls.validation = os.path.join(cls.tmp.name, "validation")
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             rc = pipeline.main(["--quick", "--epochs", "1", "--train-per-class", "20",
                                 "--val-per-class", "4", "--sine-steps", "300",
-                                "--firmware-dir", cls.fw, "--tests-dir", cls.tests])
+                                "--firmware-dir", cls.fw, "--tests-dir", cls.tests,
+                                "--validation-dir", cls.validation])
         assert rc == 0
 
     @classmethod
@@ -53,6 +55,31 @@ class QuickPipelineTest(unittest.TestCase):
         got = bytes(scratch[out["offset"]:out["offset"] + out["size_bytes"]])
         self.assertEqual(got, read("expected_output.bin"))
         return layout, ops, read
+
+    def test_validation_images_and_predictions_agree(self):
+        # 4 validation images per class in the quick run: all of them are exported.
+        with open(os.path.join(self.validation, "rps_validation.u8"), "rb") as f:
+            images = f.read()
+        self.assertEqual(len(images), 12 * 28 * 28)
+        with open(os.path.join(self.validation, "rps_validation_expected.txt")) as f:
+            rows = [line.split() for line in f if not line.startswith("#")]
+        self.assertEqual(len(rows), 12)
+        labels = ("rock", "paper", "scissors")
+        for i, row in enumerate(rows):
+            self.assertEqual(int(row[0]), i)
+            logits = [int(v) for v in row[3:]]
+            self.assertEqual(len(logits), 3)
+            self.assertEqual(row[2], labels[logits.index(max(logits))])
+
+    def test_int8_tables_for_the_cpu_kernels(self):
+        with open(os.path.join(self.fw, "tinyrps_int8.c")) as f:
+            source = f.read()
+        self.assertIn("#define TINYRPS_INT8_LAYERS 7", open(os.path.join(self.fw, "tinyrps_int8.h")).read())
+        self.assertEqual(source.count("/* body."), 5)
+        self.assertEqual(source.count("/* head."), 2)
+        # The weights go to the .model_data sections the firmware loads into DDR.
+        self.assertTrue('__attribute__((section(".model_data.tinyrps_int8"))) int8_t w5[401408]'
+                        in source)
 
     def test_tinyrps_bundles_run_to_the_expected_logits(self):
         for name in ("ethos-u55-128", "ethos-u55-256"):
