@@ -15,15 +15,15 @@ enum {
 // Reason code for a normal application exit (ADP_Stopped_ApplicationExit).
 #define SEMIHOSTING_ADP_STOPPED_APPLICATION_EXIT 0x20026u
 
-static inline int32_t semihosting_call(uint32_t operation, const void *parameter) {
+static inline int32_t semihosting_call(uint32_t operation, const void* parameter) {
   register uint32_t r0 __asm("r0") = operation;
-  register const void *r1 __asm("r1") = parameter;
+  register const void* r1 __asm("r1") = parameter;
   __asm volatile("bkpt 0xab" : "+r"(r0) : "r"(r1) : "memory");
   return (int32_t)r0;
 }
 
 // Writes a NUL-terminated string to the debugger console.
-void semihosting_write0(const char *text);
+void semihosting_write0(const char* text);
 
 // Ends the simulation with `status` (SYS_EXIT_EXTENDED, ApplicationExit). Never returns.
 __attribute__((noreturn)) void semihosting_exit(int status);
