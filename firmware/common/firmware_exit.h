@@ -9,7 +9,7 @@
 __attribute__((noreturn)) void firmware_exit(int status);
 
 // Unbuffered console output straight to UART0 (CR before LF), usable from fault handlers.
-void firmware_emergency_print(const char *text);
+void firmware_emergency_print(const char* text);
 void firmware_emergency_print_hex(unsigned value);
 
 #endif

@@ -19,7 +19,9 @@ extern char __heap_start[], __heap_end[];
 
 enum { ASCII_EOT = 0x04, STDIN_FD = 0, STDOUT_FD = 1, STDERR_FD = 2 };
 
-static bool is_console(int fd) { return fd >= STDIN_FD && fd <= STDERR_FD; }
+static bool is_console(int fd) {
+  return fd >= STDIN_FD && fd <= STDERR_FD;
+}
 
 // Terminal-style output: every LF goes out as CR LF.
 static void console_putc(char c) {
@@ -27,7 +29,7 @@ static void console_putc(char c) {
   uart_putc((uint8_t)c);
 }
 
-void firmware_emergency_print(const char *text) {
+void firmware_emergency_print(const char* text) {
   while (*text) console_putc(*text++);
 }
 
@@ -38,7 +40,7 @@ void firmware_emergency_print_hex(unsigned value) {
   firmware_emergency_print(digits);
 }
 
-int _write(int fd, const char *buffer, int length) {
+int _write(int fd, const char* buffer, int length) {
   if (fd != STDOUT_FD && fd != STDERR_FD) {
     errno = EBADF;
     return -1;
@@ -53,7 +55,7 @@ int _write(int fd, const char *buffer, int length) {
 static bool console_input_ended;
 static bool last_was_cr;
 
-int _read(int fd, char *buffer, int length) {
+int _read(int fd, char* buffer, int length) {
   if (fd != STDIN_FD) {
     errno = EBADF;
     return -1;
@@ -76,18 +78,20 @@ int _read(int fd, char *buffer, int length) {
   return count;
 }
 
-void *_sbrk(ptrdiff_t increment) {
-  static char *heap_top = __heap_start;
+void* _sbrk(ptrdiff_t increment) {
+  static char* heap_top = __heap_start;
   if (increment > __heap_end - heap_top || increment < __heap_start - heap_top) {
     errno = ENOMEM;
-    return (void *)-1;
+    return (void*)-1;
   }
-  char *previous = heap_top;
+  char* previous = heap_top;
   heap_top += increment;
   return previous;
 }
 
-void _exit(int status) { firmware_exit(status); }
+void _exit(int status) {
+  firmware_exit(status);
+}
 
 int _close(int fd) {
   if (is_console(fd)) return 0;
@@ -95,7 +99,7 @@ int _close(int fd) {
   return -1;
 }
 
-int _fstat(int fd, struct stat *status) {
+int _fstat(int fd, struct stat* status) {
   if (!is_console(fd)) {
     errno = EBADF;
     return -1;
@@ -117,7 +121,7 @@ int _lseek(int fd, int offset, int whence) {
   return -1;
 }
 
-int _open(const char *path, int flags, int mode) {
+int _open(const char* path, int flags, int mode) {
   (void)path;
   (void)flags;
   (void)mode;
@@ -125,7 +129,9 @@ int _open(const char *path, int flags, int mode) {
   return -1;
 }
 
-int _getpid(void) { return 1; }
+int _getpid(void) {
+  return 1;
+}
 
 // Only this process exists: a signal to it ends the run as a shell reports it (128 + signal).
 int _kill(int pid, int signal_number) {
@@ -136,27 +142,27 @@ int _kill(int pid, int signal_number) {
   _exit(128 + signal_number);
 }
 
-int _unlink(const char *path) {
+int _unlink(const char* path) {
   (void)path;
   errno = ENOENT;
   return -1;
 }
 
-int _link(const char *old_path, const char *new_path) {
+int _link(const char* old_path, const char* new_path) {
   (void)old_path;
   (void)new_path;
   errno = EMLINK;
   return -1;
 }
 
-clock_t _times(struct tms *buffer) {
+clock_t _times(struct tms* buffer) {
   (void)buffer;
   errno = ENOSYS;
   return (clock_t)-1;
 }
 
 struct timeval;
-int _gettimeofday(struct timeval *time, void *zone) {
+int _gettimeofday(struct timeval* time, void* zone) {
   (void)time;
   (void)zone;
   errno = ENOSYS;

@@ -18,11 +18,11 @@ extern InitFunction __init_array_start[], __init_array_end[];
 
 // Called with a conventional argument vector (argc 1, argv[1] == NULL) so that programs declaring
 // main(int argc, char *argv[]) see defined values; main(void) ignores them (AAPCS).
-int main(int argc, char *argv[]);
+int main(int argc, char* argv[]);
 static char program_name[] = "firmware";
-static char *argument_vector[] = {program_name, NULL};
+static char* argument_vector[] = {program_name, NULL};
 __attribute__((noreturn)) void startup_main(void);
-__attribute__((noreturn)) void startup_report_unhandled_exception(const uint32_t *frame,
+__attribute__((noreturn)) void startup_report_unhandled_exception(const uint32_t* frame,
                                                                   uint32_t exc_return);
 
 // newlib's __libc_fini_array (run by exit) calls _fini after the .fini_array entries; with
@@ -30,8 +30,8 @@ __attribute__((noreturn)) void startup_report_unhandled_exception(const uint32_t
 void _init(void) {}
 void _fini(void) {}
 
-static void run_init_functions(InitFunction *begin, InitFunction *end) {
-  for (InitFunction *f = begin; f < end; ++f) (*f)();
+static void run_init_functions(InitFunction* begin, InitFunction* end) {
+  for (InitFunction* f = begin; f < end; ++f) (*f)();
 }
 
 void startup_main(void) {
@@ -42,10 +42,10 @@ void startup_main(void) {
   cortex_m_dsb();
   cortex_m_isb();
 
-  size_t data_bytes = (size_t)((char *)__data_end - (char *)__data_start);
-  if ((void *)__data_load != (void *)__data_start) memcpy(__data_start, __data_load, data_bytes);
-  memset(__bss_start, 0, (size_t)((char *)__bss_end - (char *)__bss_start));
-  memset(__large_bss_start, 0, (size_t)((char *)__large_bss_end - (char *)__large_bss_start));
+  size_t data_bytes = (size_t)((char*)__data_end - (char*)__data_start);
+  if ((void*)__data_load != (void*)__data_start) memcpy(__data_start, __data_load, data_bytes);
+  memset(__bss_start, 0, (size_t)((char*)__bss_end - (char*)__bss_start));
+  memset(__large_bss_start, 0, (size_t)((char*)__large_bss_end - (char*)__large_bss_start));
 
   run_init_functions(__preinit_array_start, __preinit_array_end);
   run_init_functions(__init_array_start, __init_array_end);
@@ -56,7 +56,7 @@ void startup_main(void) {
 // Prints the exception number and the stacked registers (Armv8-M ARM B3.19 "Stack frames": R0-R3,
 // R12, LR, ReturnAddress, xPSR) on the console and ends the run with status 0xF0 | (number & 0xF)
 // so that a test runner sees a distinct failure.
-void startup_report_unhandled_exception(const uint32_t *frame, uint32_t exc_return) {
+void startup_report_unhandled_exception(const uint32_t* frame, uint32_t exc_return) {
   uint32_t ipsr;
   __asm volatile("mrs %0, ipsr" : "=r"(ipsr));
   uint32_t number = ipsr & 0x1FFu;

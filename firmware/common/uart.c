@@ -4,11 +4,11 @@
 
 // Register offsets and bits (ARM DDI 0479, APB UART programmers model).
 struct CmsdkUart {
-  volatile uint32_t data;      // 0x00: TX byte (write), RX byte (read)
-  volatile uint32_t state;     // 0x04: [0] TX full, [1] RX full, [2] TX overrun, [3] RX overrun
-  volatile uint32_t ctrl;      // 0x08: [0] TX enable, [1] RX enable, interrupt enables above
-  volatile uint32_t intstatus; // 0x0C: interrupt status (read) / clear (write 1)
-  volatile uint32_t bauddiv;   // 0x10: baud divider, minimum 16
+  volatile uint32_t data;       // 0x00: TX byte (write), RX byte (read)
+  volatile uint32_t state;      // 0x04: [0] TX full, [1] RX full, [2] TX overrun, [3] RX overrun
+  volatile uint32_t ctrl;       // 0x08: [0] TX enable, [1] RX enable, interrupt enables above
+  volatile uint32_t intstatus;  // 0x0C: interrupt status (read) / clear (write 1)
+  volatile uint32_t bauddiv;    // 0x10: baud divider, minimum 16
 };
 
 enum {
@@ -19,7 +19,7 @@ enum {
   UART_CTRL_RX_ENABLE = 1u << 1,
 };
 
-static struct CmsdkUart *const uart0 = (struct CmsdkUart *)UART0_BASE;
+static struct CmsdkUart* const uart0 = (struct CmsdkUart*)UART0_BASE;
 static bool uart_ready;
 
 void uart_init(void) {
