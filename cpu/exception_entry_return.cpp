@@ -86,6 +86,14 @@ bool is_fault_handler(unsigned exc) {
 
 }  // namespace
 
+uint32_t cfsr_bits(FaultKind kind, bool address_valid) {
+  const uint32_t status = fault_status_bit(kind);
+  if (!address_valid) return status;
+  if (status == ExceptionModel::kDaccviol) return status | ExceptionModel::kMmarvalid;
+  if (status == ExceptionModel::kPreciserr) return status | ExceptionModel::kBfarvalid;
+  return status;
+}
+
 ExceptionModel::StackPointers ExceptionModel::stack_pointers() const {
   const CpuState& s = core_.state();
   const bool psp_selected = s.ipsr == 0 && (s.control & kControlSpsel) != 0;

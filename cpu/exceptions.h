@@ -169,4 +169,8 @@ class ExceptionModel {
   uint32_t first_fault_pc_ = 0;
 };
 
+// The CFSR bits a synchronous fault of `kind` sets, with MMARVALID/BFARVALID when the fault
+// carries a valid address (0 for kinds that are not CFSR faults, such as SVCall).
+uint32_t cfsr_bits(FaultKind kind, bool address_valid);
+
 }  // namespace minifvp::cpu

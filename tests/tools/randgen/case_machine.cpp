@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "cpu/exceptions.h"
 #include "test_case.h"
 
 namespace minifvp::randdiff {
@@ -98,42 +99,11 @@ CaseOutcome CaseMachine::run(uint32_t index, const TestCase& test_case) {
   return outcome;
 }
 
-uint32_t cfsr_bits(cpu::FaultKind kind, bool address_valid) {
-  using cpu::FaultKind;
-  switch (kind) {
-    case FaultKind::MemManageInstruction:
-      return 1u << 0;
-    case FaultKind::MemManageData:
-      return (1u << 1) | (address_valid ? 1u << 7 : 0);
-    case FaultKind::InstructionBusError:
-      return 1u << 8;
-    case FaultKind::PreciseDataBusError:
-      return (1u << 9) | (address_valid ? 1u << 15 : 0);
-    case FaultKind::UndefinedInstruction:
-      return 1u << 16;
-    case FaultKind::InvalidState:
-      return 1u << 17;
-    case FaultKind::InvalidPc:
-      return 1u << 18;
-    case FaultKind::NoCoprocessor:
-      return 1u << 19;
-    case FaultKind::StackOverflow:
-      return 1u << 20;
-    case FaultKind::Unaligned:
-      return 1u << 24;
-    case FaultKind::DivideByZero:
-      return 1u << 25;
-    case FaultKind::SupervisorCall:
-      return 0;  // SVCall sets no fault status
-  }
-  return 0;
-}
-
 std::string CaseMachine::report_line(uint32_t index, const CaseOutcome& outcome) {
   std::string line = fmt::format("C{:08x}", index);
   if (outcome.faulted) {
     line +=
-        fmt::format(" FAULT {:08x}", cfsr_bits(outcome.fault_kind, outcome.fault_address_valid));
+        fmt::format(" FAULT {:08x}", cpu::cfsr_bits(outcome.fault_kind, outcome.fault_address_valid));
     return line;
   }
   const cpu::CpuState& s = outcome.state;

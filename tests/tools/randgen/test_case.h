@@ -86,7 +86,5 @@ class CaseMachine : private cpu::TraceSink {
   cpu::Core core_;
 };
 
-// CFSR as the fault handler would read it for a fault of this kind.
-uint32_t cfsr_bits(cpu::FaultKind kind, bool address_valid);
 
 }  // namespace minifvp::randdiff
