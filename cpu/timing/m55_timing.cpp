@@ -10,8 +10,8 @@
 //              mul 21, VFMA 24, VMLA 36); VLDR 2.
 //  [M4-TRM]    The Cortex-M4 TRM's instruction timing table, where the M55 documents we could read
 //              are silent and the M55 pipeline front end is M4/M33-like: LDM/STM/PUSH/POP cost
-//              1 + N cycles for N registers, TBB/TBH 2 cycles plus the refill, SDIV/UDIV 2-12 cycles
-//              with early termination on the operands' magnitudes.
+//              1 + N cycles for N registers, TBB/TBH 2 cycles plus the refill, SDIV/UDIV 2-12
+//              cycles with early termination on the operands' magnitudes.
 //  [CHOSEN]    Where both are silent, a simple value of ours, said so on the row.
 //
 // Simplifications (documented in docs/timing-model.md): no dual issue of 16-bit pairs (the M55
@@ -33,11 +33,11 @@ namespace {
 
 // How a row's late results (if any) are found in the encoding.
 enum class Results : uint8_t {
-  None,        // no core result arrives late
-  Rd,          // field d (multiplies, DSP arithmetic)
-  RdLoRdHi,    // fields l and h (long multiplies)
-  Rt,          // fields t and T (loads, LDRD)
-  List,        // the register list in insn.imm (LDM, POP), PC excluded
+  None,      // no core result arrives late
+  Rd,        // field d (multiplies, DSP arithmetic)
+  RdLoRdHi,  // fields l and h (long multiplies)
+  Rt,        // fields t and T (loads, LDRD)
+  List,      // the register list in insn.imm (LDM, POP), PC excluded
 };
 
 struct Row {
@@ -158,8 +158,8 @@ constexpr FpRow kFpRows[] = {
     {"VMOV_imm", 1, 1, 1},
     {"VMOV_reg", 1, 1, 1},
     {"VMRS", 1, 1, 1},
-    {"VMOV_core", 1, 1, 1},   // [CHOSEN: core <-> FP transfers 1]
-    {"VMOV_scalar", 1, 1, 1}, // [CHOSEN]
+    {"VMOV_core", 1, 1, 1},    // [CHOSEN: core <-> FP transfers 1]
+    {"VMOV_scalar", 1, 1, 1},  // [CHOSEN]
     // [M55-LLVM: VLD* LSE3 (2, charged as issue), VST* LSE2 (1)]
     {"VLDR_sysreg", 1, 1, 1},
     {"VSTR_sysreg", 1, 1, 1},
@@ -193,9 +193,13 @@ uint32_t field_mask(const Encoding& e, char letter) {
   return index < 0 ? 0 : e.pattern.field_masks[static_cast<size_t>(index)];
 }
 
-bool has_field(const Encoding& e, char letter) { return field_mask(e, letter) != 0; }
+bool has_field(const Encoding& e, char letter) {
+  return field_mask(e, letter) != 0;
+}
 
-uint16_t reg_bit(uint32_t r) { return static_cast<uint16_t>(1u << (r & 15)); }
+uint16_t reg_bit(uint32_t r) {
+  return static_cast<uint16_t>(1u << (r & 15));
+}
 
 uint16_t field_reg(const Encoding& e, const Fields& f, char letter) {
   return has_field(e, letter) ? reg_bit(f[letter]) : 0;
@@ -237,12 +241,16 @@ uint16_t source_registers(const Encoding& e, const Fields& f, const DecodedInsn&
 uint16_t late_registers(Results results, const Encoding& e, const Fields& f,
                         const DecodedInsn& insn) {
   switch (results) {
-    case Results::None: return 0;
-    case Results::Rd: return field_reg(e, f, 'd');
-    case Results::RdLoRdHi: return field_reg(e, f, 'l') | field_reg(e, f, 'h');
-    case Results::Rt: return static_cast<uint16_t>((field_reg(e, f, 't') | field_reg(e, f, 'T')) &
-                                                   ~reg_bit(15));
-    case Results::List: return static_cast<uint16_t>(insn.imm & 0x7FFF);
+    case Results::None:
+      return 0;
+    case Results::Rd:
+      return field_reg(e, f, 'd');
+    case Results::RdLoRdHi:
+      return field_reg(e, f, 'l') | field_reg(e, f, 'h');
+    case Results::Rt:
+      return static_cast<uint16_t>((field_reg(e, f, 't') | field_reg(e, f, 'T')) & ~reg_bit(15));
+    case Results::List:
+      return static_cast<uint16_t>(insn.imm & 0x7FFF);
   }
   return 0;
 }

@@ -20,11 +20,11 @@
 namespace minifvp::cpu::timing {
 
 enum class StallCause : uint8_t {
-  LoadUse,         // a load's result read by the next instruction(s)
-  ResultLatency,   // a multiply's (or DSP instruction's) result read before it is ready
-  Branch,          // pipeline refill after a taken branch or PC write
-  Divide,          // SDIV/UDIV iterations beyond the base cost
-  MemoryWait,      // wait states of the memory region accessed
+  LoadUse,        // a load's result read by the next instruction(s)
+  ResultLatency,  // a multiply's (or DSP instruction's) result read before it is ready
+  Branch,         // pipeline refill after a taken branch or PC write
+  Divide,         // SDIV/UDIV iterations beyond the base cost
+  MemoryWait,     // wait states of the memory region accessed
   Count,
 };
 
@@ -99,7 +99,8 @@ class Tracker {
 
   void note_late_results(const DecodedInsn& insn, uint64_t issue_clock) {
     const uint64_t ready = issue_clock + insn.result_latency;
-    const StallCause cause = insn.late_from_multiply ? StallCause::ResultLatency : StallCause::LoadUse;
+    const StallCause cause =
+        insn.late_from_multiply ? StallCause::ResultLatency : StallCause::LoadUse;
     for (uint32_t m = insn.timing_late_writes; m != 0; m &= m - 1) {
       const int r = std::countr_zero(m);
       ready_at_[r] = ready;

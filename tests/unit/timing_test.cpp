@@ -74,9 +74,9 @@ TEST(Timing, LoadMultipleCostsOnePlusRegisterCount) {
 }
 
 TEST(Timing, DivideTimeDependsOnTheQuotientSize) {
-  EXPECT_EQ(cpu::timing::divide_cycles(5, 7), 2u);       // quotient 0
-  EXPECT_EQ(cpu::timing::divide_cycles(100, 0), 2u);     // division by zero
-  EXPECT_EQ(cpu::timing::divide_cycles(100, 3), 4u);     // 6 quotient bits
+  EXPECT_EQ(cpu::timing::divide_cycles(5, 7), 2u);             // quotient 0
+  EXPECT_EQ(cpu::timing::divide_cycles(100, 0), 2u);           // division by zero
+  EXPECT_EQ(cpu::timing::divide_cycles(100, 3), 4u);           // 6 quotient bits
   EXPECT_EQ(cpu::timing::divide_cycles(0xFFFFFFFFu, 1), 11u);  // 32 bits, capped
   CpuHarness h;
   h.state().r[1] = 100;
@@ -98,6 +98,27 @@ TEST(Timing, FloatingPointCostsDependOnPrecision) {
   h.core().set_fp_enabled(true);
   // vadd.f32 s0,s1,s2 (2); vadd.f64 d0,d1,d2 (15); vdiv.f32 s0,s1,s2 (16)
   EXPECT_EQ(cycles_of({0xee30, 0x0a81, 0xee31, 0x0b02, 0xee80, 0x0a81}, h), 2u + 15u + 16u);
+}
+
+TEST(Timing, DataAccessesPayTheRegionWaitStates) {
+  CpuHarness h;
+  h.bus().set_wait_states(CpuHarness::kDataBase, 0x1000, 3);
+  h.state().r[1] = CpuHarness::kDataBase;
+  h.state().r[4] = CpuHarness::kDataBase;
+  // ldr r0,[r1]; adds r2,r3,#1; ldmia r4!,{r0,r1,r2}: 1 + 3, 1, 4 + 3 * 3
+  EXPECT_EQ(cycles_of({0x6808, 0x1c5a, 0xcc07}, h), 4u + 1u + 13u);
+  EXPECT_EQ(h.core().timing().stalls()[StallCause::MemoryWait], 12u);
+}
+
+TEST(Timing, LowOverheadLoopBranchBackHasNoRefill) {
+  CpuHarness h;
+  // dls lr, r0 (r0 = 3); adds r2,#1; le lr, back to the adds
+  h.state().r[0] = 3;
+  h.load({0xf040, 0xe001, 0x3201, 0xf00f, 0xc803});
+  h.run();
+  EXPECT_EQ(h.state().r[2], 3u);
+  EXPECT_EQ(h.core().clock(), 1u + 3u * 2u);
+  EXPECT_EQ(h.core().timing().stalls()[StallCause::Branch], 0u);
 }
 
 TEST(Timing, AnnotateLeavesUndecodedInstructionsAtOneCycle) {
