@@ -47,19 +47,13 @@ class Tracker {
   // Extra cycles (beyond insn.cycles) of an instruction that issued when the clock read
   // `issue_clock`; `wrote_pc` says whether it changed the flow of control.
   uint32_t retire(const DecodedInsn& insn, uint64_t issue_clock, bool wrote_pc) {
-    uint32_t extra = reported_;
-    reported_ = 0;
-    if ((insn.timing_reads & pending_) != 0) [[unlikely]] {
-      extra += interlock(insn.timing_reads, issue_clock);
+    const uint32_t refill = wrote_pc ? insn.taken_penalty : 0;
+    stalls_.cycles[static_cast<size_t>(StallCause::Branch)] += refill;
+    // Most instructions read nothing in flight, produce no late result and report nothing.
+    if (((insn.timing_reads & pending_) | insn.timing_late_writes | reported_) == 0) [[likely]] {
+      return refill;
     }
-    if (wrote_pc) {
-      extra += insn.taken_penalty;
-      add(StallCause::Branch, insn.taken_penalty);
-    }
-    if (insn.timing_late_writes != 0) [[unlikely]] {
-      note_late_results(insn, issue_clock + extra);
-    }
-    return extra;
+    return refill + retire_slow(insn, issue_clock, refill);
   }
 
   // Extra cycles found while executing the current instruction (divide, memory wait states).
@@ -73,6 +67,14 @@ class Tracker {
   void flush() { pending_ = 0; }
 
  private:
+  uint32_t retire_slow(const DecodedInsn& insn, uint64_t issue_clock, uint32_t refill) {
+    uint32_t extra = reported_;
+    reported_ = 0;
+    if ((insn.timing_reads & pending_) != 0) extra += interlock(insn.timing_reads, issue_clock);
+    if (insn.timing_late_writes != 0) note_late_results(insn, issue_clock + extra + refill);
+    return extra;
+  }
+
   void add(StallCause cause, uint64_t cycles) {
     stalls_.cycles[static_cast<size_t>(cause)] += cycles;
   }
