@@ -8,6 +8,7 @@
 #include "cpu/arm_pseudocode.h"
 #include "cpu/decode/decoder.h"
 #include "cpu/exceptions.h"
+#include "cpu/timing/m55_timing.h"
 
 namespace minifvp::cpu {
 namespace {
@@ -85,6 +86,7 @@ void Core::decode_at(uint32_t pc, DecodedInsn& slot) {
   bus_.watch_page(pc >> Bus::kPageBits);
   const DecodeStatus status = Decoder::instance().decode(raw, is32, slot);
   if (status != DecodeStatus::Ok) slot.exec = exec_undefined;
+  timing::annotate(slot);
 }
 
 const DecodedInsn& Core::fetch(uint32_t pc) {
@@ -218,7 +220,7 @@ void Core::run_loop() {
       insn.exec(*this, insn);
     }
     s_.r[15] = next_pc_;
-    clock_ += insn.cycles;
+    clock_ += insn.cycles + timing_.retire(insn, clock_, next_pc_ != pc + insn.size);
     ++instructions_;
     if constexpr (kTraced) {
       trace_->commit({clock_, pc, &insn, executed, &before, &s_, trace_accesses_});

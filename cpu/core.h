@@ -16,6 +16,7 @@
 #include "cpu/decode/decoded_insn.h"
 #include "cpu/fault.h"
 #include "cpu/state.h"
+#include "cpu/timing/tracker.h"
 #include "cpu/trace.h"
 #include "sim/bus.h"
 
@@ -61,6 +62,10 @@ class Core {
   Bus& bus() { return bus_; }
   uint64_t clock() const { return clock_; }
   uint64_t instructions() const { return instructions_; }
+  // The dynamic timing model (stall accounting); execute functions report operand-dependent
+  // costs to it.
+  timing::Tracker& timing() { return timing_; }
+  const timing::Tracker& timing() const { return timing_; }
 
   void set_host(CoreHost* host) { host_ = host; }
   void set_trace_sink(TraceSink* sink) { trace_ = sink; }
@@ -226,6 +231,7 @@ class Core {
   GuestFault last_fault_{};
   uint32_t last_fault_pc_ = 0;
 
+  timing::Tracker timing_;
   CoreHost* host_ = nullptr;
   TraceSink* trace_ = nullptr;
   std::vector<MemoryAccess> trace_accesses_;
@@ -248,6 +254,9 @@ inline uint32_t Core::read_memory(uint32_t addr, unsigned size, Alignment alignm
   if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
     raise_data_fault(FaultKind::Unaligned, addr, "unaligned read");
   }
+  if (const uint8_t wait = bus_.wait_states(addr); wait != 0) [[unlikely]] {
+    timing_.report(timing::StallCause::MemoryWait, wait);
+  }
   uint32_t value = 0;
   uint8_t* p = bus_.ram_pointer(addr);
   if (p != nullptr && (addr & (Bus::kPageSize - 1)) + size <= Bus::kPageSize) [[likely]] {
@@ -263,6 +272,9 @@ inline void Core::write_memory(uint32_t addr, unsigned size, uint32_t value, Ali
                                bool unprivileged) {
   if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
     raise_data_fault(FaultKind::Unaligned, addr, "unaligned write");
+  }
+  if (const uint8_t wait = bus_.wait_states(addr); wait != 0) [[unlikely]] {
+    timing_.report(timing::StallCause::MemoryWait, wait);
   }
   uint8_t* p = bus_.ram_pointer(addr);
   if (p != nullptr && (addr & (Bus::kPageSize - 1)) + size <= Bus::kPageSize) [[likely]] {

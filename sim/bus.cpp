@@ -36,11 +36,20 @@ size_t RamStorage::resident_bytes() const {
 
 Bus::Bus()
     : pages_(static_cast<uint8_t**>(reserve_zeroed(kPageCount * sizeof(uint8_t*)))),
-      watched_(static_cast<uint8_t*>(reserve_zeroed(kPageCount))) {}
+      watched_(static_cast<uint8_t*>(reserve_zeroed(kPageCount))),
+      wait_states_(static_cast<uint8_t*>(reserve_zeroed(kPageCount))) {}
 
 Bus::~Bus() {
   munmap(pages_, kPageCount * sizeof(uint8_t*));
   munmap(watched_, kPageCount);
+  munmap(wait_states_, kPageCount);
+}
+
+void Bus::set_wait_states(uint32_t base, uint32_t size, uint8_t cycles) {
+  if (size == 0) return;
+  const uint32_t first = base >> kPageBits;
+  const uint32_t last = static_cast<uint32_t>((uint64_t{base} + size - 1) >> kPageBits);
+  for (uint64_t page = first; page <= last; ++page) wait_states_[page] = cycles;
 }
 
 void Bus::check_overlap(uint32_t base, uint32_t size, const std::string& name) const {

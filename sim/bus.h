@@ -108,6 +108,11 @@ class Bus {
     }
   }
 
+  // Wait states: extra core cycles of every CPU data access to [base, base + size), for the timing
+  // model (page granular; 0 everywhere by default, as the TCMs are).
+  void set_wait_states(uint32_t base, uint32_t size, uint8_t cycles);
+  uint8_t wait_states(uint32_t addr) const { return wait_states_[addr >> kPageBits]; }
+
   // The mapping at an address, for diagnostics ("unmapped", "SRAM", device name).
   std::string describe(uint32_t addr) const;
   bool is_mapped(uint32_t addr) const;
@@ -137,6 +142,7 @@ class Bus {
 
   uint8_t** pages_;   // 2^20 entries, lazily filled (mmap'd, so untouched entries cost nothing)
   uint8_t* watched_;  // 2^20 flags
+  uint8_t* wait_states_;  // 2^20 per-page wait states
   std::vector<std::unique_ptr<RamStorage>> storages_;
   std::vector<RamMapping> ram_;
   std::vector<DeviceMapping> devices_;

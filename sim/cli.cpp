@@ -131,6 +131,7 @@ std::string help_text(const po::options_description& visible) {
          "  cpu0.semihosting-enable|-cwd|-cmd_line|-heap_base|-heap_limit|-stack_base|"
          "-stack_limit\n"
          "  cpu0.INITSVTOR  iotss3_systemcontrol.INITSVTOR_RST  cpu0.CFGITCMSZ  cpu0.CFGDTCMSZ\n"
+         "  timing.wait_states.REGION=N (data-access wait states of SRAM, DDR, ...; default 0)\n"
          "\nExit status: the firmware's (semihosting exit code, byte after EOT, 0 after a\n"
          "shutdown tag); 2 usage or firmware file error; 101 guest fault (lockup); 102 deadlock\n"
          "(WFI with nothing to wake the core); 103 unhandled BKPT; 104 time limit; 105\n"
@@ -237,6 +238,15 @@ void apply_parameter(CliOptions& options, std::string_view raw_key, std::string_
                                              value, region, format_kib(size),
                                              format_kib(default_size)));
     }
+  } else if (key.starts_with("timing.wait_states.")) {
+    // minifvp's own: wait states of every CPU data access to one memory region (default 0).
+    const std::string region(key.substr(std::string_view("timing.wait_states.").size()));
+    bool known = false;
+    for (const MemoryRegion& m : description_of(options).memory) known |= m.name == region;
+    if (!known) throw UsageError(fmt::format("{}: no memory region named '{}'", what, region));
+    const uint32_t cycles = parse_u32(value, what);
+    if (cycles > 255) throw UsageError(fmt::format("{}={}: at most 255 wait states", what, value));
+    config.memory_wait_states[region] = static_cast<uint8_t>(cycles);
   } else if (key == "core_clk.mul") {
     const uint32_t hz = parse_u32(value, what);
     if (hz < 1000) throw UsageError(fmt::format("{}={}: clock too low (in Hz)", what, value));

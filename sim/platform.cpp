@@ -80,6 +80,10 @@ void Platform::build_memory() {
     if (region.name == description_.dtcm_name && config_.dtcm_size) size = *config_.dtcm_size;
     RamStorage& storage = bus_.add_ram(std::string(region.name), region.bases.front(), size);
     for (size_t i = 1; i < region.bases.size(); ++i) bus_.add_alias(storage, region.bases[i]);
+    if (auto wait = config_.memory_wait_states.find(std::string(region.name));
+        wait != config_.memory_wait_states.end()) {
+      for (uint32_t base : region.bases) bus_.set_wait_states(base, size, wait->second);
+    }
   }
 }
 
@@ -448,6 +452,10 @@ RunStats Platform::stats(const std::string& stop_reason, int exit_code) const {
   s.exit_code = exit_code;
   s.instructions = core_->instructions();
   s.cycles = scheduler_.now();
+  const cpu::timing::StallCounters& stalls = core_->timing().stalls();
+  for (size_t i = 0; i < stalls.cycles.size(); ++i) {
+    s.stall_cycles.emplace_back(cpu::timing::kStallCauseNames[i], stalls.cycles[i]);
+  }
   for (const auto& uart : uarts_) {
     s.uarts.push_back({uart->name(), uart->bytes_transmitted(), uart->bytes_received()});
   }

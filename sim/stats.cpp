@@ -62,6 +62,16 @@ std::string format_stats_text(const RunStats& s) {
   out += fmt::format("  stop reason        : {} (exit code {})\n", s.stop_reason, s.exit_code);
   out += fmt::format("  instructions       : {}\n", s.instructions);
   out += fmt::format("  cycles             : {}\n", s.cycles);
+  out += fmt::format("  CPI                : {:.3f}\n", s.cpi());
+  if (!s.stall_cycles.empty()) {
+    uint64_t total = 0;
+    std::string causes;
+    for (const auto& [cause, cycles] : s.stall_cycles) {
+      total += cycles;
+      causes += fmt::format("{}{} {}", causes.empty() ? "" : ", ", cause, cycles);
+    }
+    out += fmt::format("  stall cycles       : {} ({})\n", total, causes);
+  }
   out += fmt::format("  simulated time     : {:.6f} s\n", s.simulated_seconds());
   out += fmt::format("  host wall time     : {:.6f} s (user {:.6f} s, system {:.6f} s)\n",
                      s.wall_seconds, s.user_seconds, s.system_seconds);
@@ -146,7 +156,16 @@ std::string format_stats_json(const RunStats& s) {
     out += fmt::format("{}{{\"name\": {}, \"tx_bytes\": {}, \"rx_bytes\": {}}}", i ? ", " : "",
                        json_quote(u.name), u.tx_bytes, u.rx_bytes);
   }
-  out += "]\n}\n";
+  out += "],\n";
+  out += fmt::format("  \"cpi\": {},\n", json_number(s.cpi()));
+  out += "  \"stall_cycles\": {";
+  for (size_t i = 0; i < s.stall_cycles.size(); ++i) {
+    out += fmt::format("{}{}: {}", i ? ", " : "", json_quote(s.stall_cycles[i].first),
+                       s.stall_cycles[i].second);
+  }
+  out += "},\n";
+  out += "  \"exceptions_taken\": null,\n";
+  out += "  \"npu\": null\n}\n";
   return out;
 }
 

@@ -17,8 +17,15 @@
 //      "simulated_seconds": 1.824e-05,      // cycles / core_clock_hz
 //      "host": {"wall_seconds": 0.01, "user_seconds": 0.009, "system_seconds": 0.001},
 //      "mips": 12.3,                        // instructions / wall_seconds / 1e6
-//      "uarts": [{"name": "uart0", "tx_bytes": 10, "rx_bytes": 0}, ...]
+//      "uarts": [{"name": "uart0", "tx_bytes": 10, "rx_bytes": 0}, ...],
+//      "cpi": 1.42,                         // cycles / instructions
+//      "stall_cycles": {"load_use": 10, "result_latency": 2, "branch": 40, "divide": 3,
+//                       "memory_wait": 0},  // timing-model extra cycles by cause
+//      "exceptions_taken": null,            // null until the core counts exception entries
+//      "npu": null                          // null while no NPU is mapped
 //    }
+//
+//    docs/stats-json.md is the full reference.
 //
 //    Keys are only ever added under the same schema name; a change of meaning bumps it.
 #pragma once
@@ -26,6 +33,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace minifvp {
@@ -46,6 +54,12 @@ struct RunStats {
   uint64_t cycles = 0;
   double wall_seconds = 0, user_seconds = 0, system_seconds = 0;
   std::vector<UartStats> uarts;
+  // Timing-model stall cycles by cause (name, cycles), in a fixed order.
+  std::vector<std::pair<std::string, uint64_t>> stall_cycles;
+
+  double cpi() const {
+    return instructions == 0 ? 0.0 : static_cast<double>(cycles) / instructions;
+  }
 
   double simulated_seconds() const {
     return core_clock_hz == 0 ? 0.0 : static_cast<double>(cycles) / core_clock_hz;

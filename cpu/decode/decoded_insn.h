@@ -44,6 +44,15 @@ struct DecodedInsn {
   bool wback = false; // load/store: W bit
   bool flag = false;  // one encoding-specific boolean, documented by its execute function
   uint8_t cycles = 1; // timing class result, filled by the timing model at decode
+  // Timing model (cpu/timing), filled at decode with `cycles`: the core registers the
+  // instruction reads and those whose result arrives `result_latency` cycles after issue (loads,
+  // multiplies), and the pipeline refill cost when it writes the PC (0 for LE, whose loop the
+  // M55 caches).
+  uint16_t timing_reads = 0;
+  uint16_t timing_late_writes = 0;
+  uint8_t result_latency = 1;
+  uint8_t taken_penalty = 0;
+  bool late_from_multiply = false;  // the late results come from a multiply, not a load
 };
 
 }  // namespace minifvp::cpu

@@ -1,6 +1,7 @@
 #include "cpu/exec/multiply_divide.h"
 
 #include "cpu/arm_pseudocode.h"
+#include "cpu/timing/m55_timing.h"
 
 namespace minifvp::cpu::exec {
 namespace {
@@ -203,9 +204,24 @@ void SMLSLD(Core& core, const DecodedInsn& insn) {
   write_pair(s, insn, static_cast<uint64_t>(p.low - p.high) + read_pair(s, insn));
 }
 
+namespace {
+
+// |x| of a two's complement word, as an unsigned magnitude (|INT32_MIN| = 2^31).
+uint32_t magnitude(uint32_t x) { return (x & 0x80000000u) != 0 ? 0u - x : x; }
+
+// The operand-dependent part of a divide's time (early termination, cpu/timing/m55_timing.cpp);
+// the base cost is the encoding's static cycles.
+void report_divide_time(Core& core, uint32_t dividend, uint32_t divisor) {
+  core.timing().report(timing::StallCause::Divide,
+                       timing::divide_cycles(dividend, divisor) - timing::kDivideMinCycles);
+}
+
+}  // namespace
+
 void SDIV(Core& core, const DecodedInsn& insn) {
   CpuState& s = core.state();
   const auto divisor = static_cast<int32_t>(s.r[insn.m]);
+  report_divide_time(core, magnitude(s.r[insn.n]), magnitude(s.r[insn.m]));
   if (divisor == 0) {
     if (core.divide_by_zero_trap()) core.raise(FaultKind::DivideByZero, "SDIV by zero");
     s.r[insn.d] = 0;
@@ -219,6 +235,7 @@ void SDIV(Core& core, const DecodedInsn& insn) {
 void UDIV(Core& core, const DecodedInsn& insn) {
   CpuState& s = core.state();
   const uint32_t divisor = s.r[insn.m];
+  report_divide_time(core, s.r[insn.n], divisor);
   if (divisor == 0) {
     if (core.divide_by_zero_trap()) core.raise(FaultKind::DivideByZero, "UDIV by zero");
     s.r[insn.d] = 0;

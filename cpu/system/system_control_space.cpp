@@ -390,6 +390,8 @@ bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
       break;
     case kCpacr:
       cpacr_ = value & kCpacrWritableMask;
+      // CP10 (bits [21:20]; CP11 must match): 0b01 privileged access, 0b11 full access.
+      core_.set_fp_access(((cpacr_ >> 20) & 1) != 0, ((cpacr_ >> 20) & 3) == 3);
       break;
     case kNsacr:
       nsacr_ = value & kNsacrWritableMask;

@@ -160,6 +160,19 @@ TEST(Cli, Mps4PrefixesAndSemihostingKeys) {
   EXPECT_TRUE(o.warnings.empty()) << o.warnings.front();
 }
 
+TEST(Cli, MemoryWaitStatesPerRegion) {
+  const CliOptions o = parse({"minifvp", "-C", "timing.wait_states.SRAM=2", "-C",
+                              "mps3_board.timing.wait_states.DDR=5", "fw.elf"});
+  EXPECT_EQ(o.config.memory_wait_states.at("SRAM"), 2u);
+  EXPECT_EQ(o.config.memory_wait_states.at("DDR"), 5u);
+  EXPECT_NE(usage_error({"minifvp", "-C", "timing.wait_states.FLASH=1", "fw.elf"})
+                .find("no memory region named 'FLASH'"),
+            std::string::npos);
+  EXPECT_NE(usage_error({"minifvp", "-C", "timing.wait_states.SRAM=300", "fw.elf"})
+                .find("at most 255"),
+            std::string::npos);
+}
+
 TEST(Cli, ProgramNamesSelectThePlatform) {
   EXPECT_EQ(parse({"/opt/fvp/FVP_Corstone_SSE-300_Ethos-U55", "fw.elf"}).config.npu,
             NpuVariant::EthosU55);

@@ -81,6 +81,23 @@ TEST(Stats, JsonFollowsTheSchema) {
   EXPECT_EQ(json.back(), '\n');
 }
 
+TEST(Stats, JsonReportsCpiAndStallCyclesByCause) {
+  RunStats s = sample();
+  s.instructions = 200;
+  s.cycles = 300;
+  s.stall_cycles = {{"load_use", 40}, {"branch", 60}};
+  const std::string json = format_stats_json(s);
+  EXPECT_NE(json.find("\"cpi\": 1.5,"), std::string::npos) << json;
+  EXPECT_NE(json.find("\"stall_cycles\": {\"load_use\": 40, \"branch\": 60},"), std::string::npos)
+      << json;
+  EXPECT_NE(json.find("\"exceptions_taken\": null,"), std::string::npos);
+  EXPECT_NE(json.find("\"npu\": null\n}\n"), std::string::npos);
+  const std::string text = format_stats_text(s);
+  EXPECT_NE(text.find("CPI                : 1.500"), std::string::npos) << text;
+  EXPECT_NE(text.find("stall cycles       : 100 (load_use 40, branch 60)"), std::string::npos)
+      << text;
+}
+
 TEST(Stats, JsonQuoteEscapesControlCharacters) {
   EXPECT_EQ(json_quote("a\\b\"c\td\x01"), "\"a\\\\b\\\"c\\td\\u0001\"");
 }
