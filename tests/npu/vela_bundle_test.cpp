@@ -58,19 +58,32 @@ BundleRun run_bundle(const std::string& dir, int macs) {
   return run;
 }
 
+// Runs the bundle in `dir` and checks a clean stop and the exact output; the NPU cycle count goes
+// to the XML report for comparison with vela_estimate.json (cycles_npu).
+void expect_bundle_reproduces_output(const std::string& dir, int macs) {
+  const BundleRun run = run_bundle(dir, macs);
+  EXPECT_EQ(run.status & 0xFFFF, npu::status::kCmdEndReached | npu::status::kIrqRaised)
+      << "STATUS 0x" << std::hex << run.status;
+  EXPECT_EQ(run.output, run.expected);
+  EXPECT_GT(run.cycles, 0u);
+  testing::Test::RecordProperty("npu_cycles", std::to_string(run.cycles));
+}
+
+std::string bundle_test_name(const std::string& bundle) {
+  std::string s = bundle;
+  for (char& c : s) {
+    if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return s;
+}
+
 class VelaBundle : public testing::TestWithParam<std::tuple<std::string, int>> {};
 
 TEST_P(VelaBundle, ReproducesReferenceOutput) {
   const auto& [name, macs] = GetParam();
   const std::string dir = kVectors + "/" + name;
   if (!file_exists(dir + "/cmd_stream.bin")) GTEST_SKIP() << "no bundle at " << dir;
-  const BundleRun run = run_bundle(dir, macs);
-  EXPECT_EQ(run.status & 0xFFFF, npu::status::kCmdEndReached | npu::status::kIrqRaised)
-      << "STATUS 0x" << std::hex << run.status;
-  EXPECT_EQ(run.output, run.expected);
-  EXPECT_GT(run.cycles, 0u);
-  // For comparison with vela_estimate.json (cycles_npu), visible in the XML report.
-  RecordProperty("npu_cycles", std::to_string(run.cycles));
+  expect_bundle_reproduces_output(dir, macs);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -81,11 +94,7 @@ INSTANTIATE_TEST_SUITE_P(
                     std::make_tuple("person_detect/ethos-u55-128", 128),
                     std::make_tuple("person_detect/ethos-u55-256-tflm-prebuilt", 256)),
     [](const testing::TestParamInfo<VelaBundle::ParamType>& info) {
-      std::string s = std::get<0>(info.param);
-      for (char& c : s) {
-        if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-      }
-      return s;
+      return bundle_test_name(std::get<0>(info.param));
     });
 
 // Bundles our own compiler (scripts/minifvp_ml/npu_compiler) produced for the TinyRPS CNN and the
@@ -97,12 +106,7 @@ TEST_P(CompiledBundle, ReproducesGoldenModelOutput) {
   const auto& [name, macs] = GetParam();
   const std::string dir = std::string(MINIFVP_SOURCE_DIR) + "/tests/npu/data/" + name;
   ASSERT_TRUE(file_exists(dir + "/cmd_stream.bin")) << "missing committed bundle " << dir;
-  const BundleRun run = run_bundle(dir, macs);
-  EXPECT_EQ(run.status & 0xFFFF, npu::status::kCmdEndReached | npu::status::kIrqRaised)
-      << "STATUS 0x" << std::hex << run.status;
-  EXPECT_EQ(run.output, run.expected);
-  EXPECT_GT(run.cycles, 0u);
-  RecordProperty("npu_cycles", std::to_string(run.cycles));
+  expect_bundle_reproduces_output(dir, macs);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -111,11 +115,7 @@ INSTANTIATE_TEST_SUITE_P(
                     std::make_tuple("tinyrps/ethos-u55-256", 256),
                     std::make_tuple("sine_mlp/ethos-u55-128", 128)),
     [](const testing::TestParamInfo<CompiledBundle::ParamType>& info) {
-      std::string s = std::get<0>(info.param);
-      for (char& c : s) {
-        if (!isalnum(static_cast<unsigned char>(c))) c = '_';
-      }
-      return s;
+      return bundle_test_name(std::get<0>(info.param));
     });
 
 }  // namespace
