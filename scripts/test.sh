@@ -47,7 +47,7 @@ run_ctest ctest "$build"
 if [ -d "$root/scripts/tests" ]; then
   step "Python pipeline tests"
   log="$(mktemp)"
-  (cd "$root/scripts" && /usr/bin/python3 -m unittest discover -s tests -t . -v) 2>&1 | tee "$log"
+  (cd "$root" && /usr/bin/python3 -m unittest discover -s scripts/tests -v) 2>&1 | tee "$log"
   ran="$(grep -E '^Ran [0-9]+ tests?' "$log" | sed -E 's/Ran ([0-9]+).*/\1/' | tail -1)"
   if grep -qE '^OK' "$log"; then record python "${ran:-0}" 0; else record python 0 1; fi
   rm -f "$log"
