@@ -164,7 +164,9 @@ def test_validation(args):
     name = "tinyrps_validation.u8"
     with open(os.path.join(args.work_dir, name), "wb") as f:
         f.write(data)
-    status, out, err = run_minifvp(args, args.elf, b"", ["--semihosting-cwd",
+    # rps.elf picks the payload compiled for the NPU's MAC count (-C ethosu.num_macs=N among
+    # --minifvp-arg); without one its npu mode is unavailable and the mode check below fails.
+    status, out, err = run_minifvp(args, args.elf, b"", [*args.minifvp_arg, "--semihosting-cwd",
                                                           os.path.abspath(args.work_dir),
                                                           "--cmdline", f"classify {name}"])
     text = out.decode(errors="replace").replace("\r\n", "\n")
@@ -252,6 +254,8 @@ def main():
     parser.add_argument("--golden", help="validation: tinyrps_val_golden.txt")
     parser.add_argument("--scripts-dir", help="validation: the directory holding minifvp_ml")
     parser.add_argument("--work-dir", help="validation: where the image file is written")
+    parser.add_argument("--minifvp-arg", action="append", default=[],
+                        help="validation: an extra minifvp argument (repeatable)")
     parser.add_argument("--plot", help="sine: scripts/serial_plot.py")
     parser.add_argument("--mode", choices=["cpu", "npu"],
                         help="game/classify: switch to this inference mode first (`mode X`)")
