@@ -19,7 +19,7 @@ import numpy as np
 import torch
 
 from . import dataset as ds
-from . import export_c, glyphs, quantize, reference, training
+from . import export_c, glyphs, quantize, reference, training, validation_golden
 from .npu_compiler import bundle, compiler
 
 FLOAT_ACCURACY_BAR = 0.99
@@ -312,6 +312,8 @@ def main(argv=None) -> int:
         export_c.write(os.path.join(args.firmware_dir, "pipeline_report.txt"), _report(rps, sine) + "\n")
     if args.validation_dir:
         _write_validation_images(args.validation_dir, rps)
+        validation_golden.write_golden(args.validation_dir, rps["net"], args.seed,
+                                       args.train_per_class, args.val_per_class, rps["data"].val)
     log(f"pipeline finished in {time.time() - started:.1f} s")
     if args.quick:
         return 0

@@ -15,7 +15,7 @@ import numpy as np
 import torch.nn as nn
 
 import helpers  # noqa: F401
-from minifvp_ml import pipeline, quantize
+from minifvp_ml import pipeline, quantize, validation_golden
 from minifvp_ml.npu_compiler import CompileError, compile_network, interpreter
 from minifvp_ml.npu_compiler.arch import accelerator
 
@@ -70,6 +70,24 @@ class QuickPipelineTest(unittest.TestCase):
             logits = [int(v) for v in row[3:]]
             self.assertEqual(len(logits), 3)
             self.assertEqual(row[2], labels[logits.index(max(logits))])
+
+    def test_validation_golden_file(self):
+        # The quick run's split is small enough that rps_validation.u8 holds all of it.
+        with open(os.path.join(self.validation, validation_golden.GOLDEN_NAME)) as f:
+            golden = validation_golden.parse_golden(f.read())
+        self.assertEqual((golden["seed"], golden["train_per_class"], golden["val_per_class"]),
+                         (7, 20, 4))
+        with open(os.path.join(self.validation, "rps_validation.u8"), "rb") as f:
+            images = np.frombuffer(f.read(), dtype=np.uint8).reshape(-1, 28, 28)
+        self.assertEqual(golden["images_sha256"], validation_golden.images_sha256(images))
+        with open(os.path.join(self.validation, "rps_validation_expected.txt")) as f:
+            rows = [line.split() for line in f if not line.startswith("#")]
+        self.assertEqual(golden["logits"].tolist(), [[int(v) for v in r[3:]] for r in rows])
+        self.assertEqual(golden["labels"].tolist(), [i % 3 for i in range(12)])
+        # The network rebuilt from the exported C tables computes the same logits.
+        net = validation_golden.load_network_from_c(self.fw)
+        self.assertEqual(validation_golden.golden_logits(net, images).tolist(),
+                         golden["logits"].tolist())
 
     def test_int8_tables_for_the_cpu_kernels(self):
         with open(os.path.join(self.fw, "tinyrps_int8.c")) as f:
