@@ -174,6 +174,7 @@ void ExceptionModel::exception_taken(unsigned exc, uint32_t exc_return) {
   set_active(exc, true);
   last_exception_ = exc;
   ++exceptions_taken_;
+  if (exc < kNumExceptions) ++taken_by_number_[exc];
   uint32_t vector = 0;
   if (core_.bus().read(vtor_ + 4 * exc, 4, vector, {BusMaster::Cpu, true, true}) != BusStatus::Ok) {
     hfsr_ |= kHfsrVecttbl;

@@ -319,4 +319,35 @@ void ExceptionModel::request_exception_return(uint32_t exc_return) {
   core_.request_exception_check();
 }
 
+std::string exception_name(unsigned exc) {
+  switch (exc) {
+    case kReset:
+      return "Reset";
+    case kNmi:
+      return "NMI";
+    case kHardFault:
+      return "HardFault";
+    case kMemManage:
+      return "MemManage";
+    case kBusFault:
+      return "BusFault";
+    case kUsageFault:
+      return "UsageFault";
+    case kSecureFault:
+      return "SecureFault";
+    case kSvCall:
+      return "SVCall";
+    case kDebugMonitor:
+      return "DebugMonitor";
+    case kPendSv:
+      return "PendSV";
+    case kSysTick:
+      return "SysTick";
+    default:
+      break;
+  }
+  if (exc >= kFirstIrq) return "IRQ" + std::to_string(exc - kFirstIrq);
+  return "Reserved" + std::to_string(exc);
+}
+
 }  // namespace minifvp::cpu

@@ -122,7 +122,12 @@ class ExceptionModel {
 
   bool locked_up() const { return locked_up_; }
   unsigned last_exception() const { return last_exception_; }
+  // Exception entries (ExceptionTaken(), tail-chained ones included) since construction: in
+  // total and by exception number. Counted at entry only, never per instruction.
   uint64_t exceptions_taken() const { return exceptions_taken_; }
+  uint64_t exceptions_taken(unsigned exc) const {
+    return exc < kNumExceptions ? taken_by_number_[exc] : 0;
+  }
   // One line per fault seen in the escalation that ended in lockup (for the report).
   const std::string& lockup_history() const { return lockup_history_; }
 
@@ -163,6 +168,7 @@ class ExceptionModel {
   bool locked_up_ = false;
   unsigned last_exception_ = 0;
   uint64_t exceptions_taken_ = 0;
+  std::array<uint64_t, kNumExceptions> taken_by_number_{};
   std::string lockup_history_;
   // The fault that began the escalation that ended in lockup.
   GuestFault first_fault_{FaultKind::UndefinedInstruction, 0, false, {}};
@@ -172,5 +178,8 @@ class ExceptionModel {
 // The CFSR bits a synchronous fault of `kind` sets, with MMARVALID/BFARVALID when the fault
 // carries a valid address (0 for kinds that are not CFSR faults, such as SVCall).
 uint32_t cfsr_bits(FaultKind kind, bool address_valid);
+
+// A short name for an exception number: "NMI", "HardFault", "SVCall", "SysTick", "IRQ56", ...
+std::string exception_name(unsigned exc);
 
 }  // namespace minifvp::cpu

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <bit>
 #include <stdexcept>
+#include <utility>
 
 #include "npu/ops/ops.h"
 #include "npu/timing.h"
@@ -140,8 +141,19 @@ void EthosU55::reset() {
   soft_reset(0);
 }
 
+uint64_t EthosU55::active_cycles() const {
+  uint64_t in_flight = 0;
+  if (pending_event_ != 0 && operation_end_cycle_ > scheduler_.now()) {
+    in_flight = operation_end_cycle_ - scheduler_.now();
+  }
+  return busy_cycles_ - cancelled_cycles_ - in_flight;
+}
+
 void EthosU55::soft_reset(uint32_t reset_value) {
   if (pending_event_ != 0) {
+    if (operation_end_cycle_ > scheduler_.now()) {
+      cancelled_cycles_ += operation_end_cycle_ - scheduler_.now();
+    }
     scheduler_.cancel(pending_event_);
     pending_event_ = 0;
   }
@@ -376,6 +388,7 @@ void EthosU55::start_stream() {
   pmu_.count(
       cmd_port == 0 ? pmu_event::kAxi0RdDataBeatReceived : pmu_event::kAxi1RdDataBeatReceived,
       (fetched + 7) / 8);
+  statistics_.record_command_fetch(fetched, cmd_port);
   stream_.resize(std::min(stream_.size(), stream_fetched_words_));
   parser_.emplace(std::span<const uint32_t>(stream_));
   stop_requested_ = false;
@@ -522,9 +535,26 @@ void EthosU55::execute_operation(uint16_t opcode, uint16_t param) {
   }
   const OperationCycles cycles = estimate_cycles(desc, result, memory_.traffic(), macs_);
   count_operation_events(result, memory_.traffic(), cycles.compute);
+  record_statistics(desc, result, memory_.traffic(), cycles);
   ++operations_run_;
   busy_cycles_ += cycles.total;
+  operation_end_cycle_ = scheduler_.now() + cycles.total;
   pending_event_ = scheduler_.schedule_in(cycles.total, [this] { step(); });
+}
+
+void EthosU55::record_statistics(const OperationDesc& desc, const OpResult& result,
+                                 const AxiTraffic& traffic, const OperationCycles& cycles) {
+  OperationRecord record = describe_record(desc);
+  record.start_cycle = scheduler_.now();
+  record.macs = result.macs;
+  record.cycles = cycles.total;
+  record.compute_cycles = cycles.compute;
+  record.memory_cycles = cycles.memory;
+  record.region_read_bytes = traffic.region_read_bytes;
+  record.region_write_bytes = traffic.region_write_bytes;
+  record.axi_read_bytes = traffic.read_bytes;
+  record.axi_write_bytes = traffic.write_bytes;
+  statistics_.record_operation(std::move(record));
 }
 
 void EthosU55::count_operation_events(const OpResult& result, const AxiTraffic& traffic,

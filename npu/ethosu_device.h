@@ -22,8 +22,10 @@
 #include "devices/device.h"
 #include "npu/command_stream.h"
 #include "npu/npu_memory.h"
+#include "npu/npu_stats.h"
 #include "npu/ops/ops.h"
 #include "npu/pmu.h"
+#include "npu/timing.h"
 #include "sim/bus.h"
 #include "sim/scheduler.h"
 
@@ -110,7 +112,13 @@ class EthosU55 : public Device {
   uint32_t config_value() const;
   // Statistics for --stats and tests.
   uint64_t operations_run() const { return operations_run_; }
+  // Sum of the estimated cycles of every operation started.
   uint64_t busy_cycles() const { return busy_cycles_; }
+  // Cycles the NPU spent running operations up to now: busy_cycles() less the part of an
+  // operation still in flight and of operations cut short by a reset.
+  uint64_t active_cycles() const;
+  // Per-operation and total figures (npu/npu_stats.h).
+  const NpuStatistics& statistics() const { return statistics_; }
   const std::string& last_error() const { return last_error_; }
 
  private:
@@ -129,6 +137,8 @@ class EthosU55 : public Device {
   void execute_operation(uint16_t opcode, uint16_t param);
   void update_irq();
   void sync_pmu();
+  void record_statistics(const OperationDesc& desc, const OpResult& result,
+                         const AxiTraffic& traffic, const OperationCycles& cycles);
   void count_operation_events(const OpResult& result, const AxiTraffic& traffic,
                               uint64_t compute_cycles);
 
@@ -163,6 +173,9 @@ class EthosU55 : public Device {
   IrqLine irq_;
   uint64_t operations_run_ = 0;
   uint64_t busy_cycles_ = 0;
+  uint64_t operation_end_cycle_ = 0;  // when the operation in flight (pending_event_) completes
+  uint64_t cancelled_cycles_ = 0;     // estimated cycles of operations a reset cut short
+  NpuStatistics statistics_;
   std::string last_error_;
 };
 

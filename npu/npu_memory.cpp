@@ -31,6 +31,7 @@ bool NpuMemory::read(NpuChannel channel, unsigned region, uint64_t offset, void*
     return false;
   }
   traffic_.read_bytes[port_of_region(region)] += len;
+  traffic_.region_read_bytes[region % kRegions] += len;
   return true;
 }
 
@@ -48,6 +49,7 @@ bool NpuMemory::write(NpuChannel channel, unsigned region, uint64_t offset, cons
     return false;
   }
   traffic_.write_bytes[port_of_region(region)] += len;
+  traffic_.region_write_bytes[region % kRegions] += len;
   return true;
 }
 

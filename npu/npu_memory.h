@@ -31,14 +31,19 @@ struct NpuBusFault {
   uint32_t address = 0;
 };
 
+// Bytes moved per AXI port, and per region for region-relative accesses (command-stream fetches
+// use an absolute address and count on their port only).
 struct AxiTraffic {
+  static constexpr unsigned kRegions = 8;
   std::array<uint64_t, 2> read_bytes{};
   std::array<uint64_t, 2> write_bytes{};
+  std::array<uint64_t, kRegions> region_read_bytes{};
+  std::array<uint64_t, kRegions> region_write_bytes{};
 };
 
 class NpuMemory {
  public:
-  static constexpr unsigned kRegions = 8;
+  static constexpr unsigned kRegions = AxiTraffic::kRegions;
 
   explicit NpuMemory(Bus& bus) : bus_(bus) {}
 

@@ -459,6 +459,18 @@ RunStats Platform::stats(const std::string& stop_reason, int exit_code) const {
   for (const auto& uart : uarts_) {
     s.uarts.push_back({uart->name(), uart->bytes_transmitted(), uart->bytes_received()});
   }
+  if (scs_) {
+    const cpu::ExceptionModel& ex = scs_->exceptions();
+    s.exceptions_taken = ex.exceptions_taken();
+    for (unsigned exc = 0; exc < cpu::ExceptionModel::kNumExceptions; ++exc) {
+      if (const uint64_t n = ex.exceptions_taken(exc); n != 0) {
+        s.exceptions_by_number.push_back({exc, cpu::exception_name(exc), n});
+      }
+    }
+  }
+  if (npu_) {
+    s.npu = NpuRunStats{npu_->name(), npu_->macs(), npu_->active_cycles(), npu_->statistics()};
+  }
   return s;
 }
 

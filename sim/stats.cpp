@@ -19,12 +19,6 @@ void process_times(double& user, double& system) {
   system = seconds(usage.ru_stime);
 }
 
-// JSON has no NaN or infinity; our numbers are finite by construction, this keeps it so.
-std::string json_number(double value) {
-  if (!std::isfinite(value)) return "0";
-  return fmt::format("{}", value);
-}
-
 constexpr int kFvpLineWidth = 79;
 constexpr int kFvpLabelWidth = 40;
 
@@ -80,6 +74,13 @@ std::string format_stats_text(const RunStats& s) {
     if (u.tx_bytes == 0 && u.rx_bytes == 0) continue;
     out += fmt::format("  {:<19}: {} bytes out, {} bytes in\n", u.name, u.tx_bytes, u.rx_bytes);
   }
+  std::string by_number;
+  for (const ExceptionCount& e : s.exceptions_by_number) {
+    by_number += fmt::format("{}{} {}", by_number.empty() ? "" : ", ", e.name, e.count);
+  }
+  out += fmt::format("  exceptions taken   : {}{}\n", s.exceptions_taken,
+                     by_number.empty() ? "" : " (" + by_number + ")");
+  if (s.npu) out += format_npu_text(*s.npu, s.cycles);
   return out;
 }
 
@@ -101,6 +102,12 @@ std::string format_fvp_stat_block(const RunStats& s) {
   out += std::string(kFvpLineWidth, '-');
   out += '\n';
   return out;
+}
+
+// JSON has no NaN or infinity; our numbers are finite by construction, this keeps it so.
+std::string json_number(double value) {
+  if (!std::isfinite(value)) return "0";
+  return fmt::format("{}", value);
 }
 
 std::string json_quote(const std::string& text) {
@@ -164,8 +171,15 @@ std::string format_stats_json(const RunStats& s) {
                        s.stall_cycles[i].second);
   }
   out += "},\n";
-  out += "  \"exceptions_taken\": null,\n";
-  out += "  \"npu\": null\n}\n";
+  out += fmt::format("  \"exceptions_taken\": {},\n", s.exceptions_taken);
+  out += "  \"exceptions_by_number\": [";
+  for (size_t i = 0; i < s.exceptions_by_number.size(); ++i) {
+    const ExceptionCount& e = s.exceptions_by_number[i];
+    out += fmt::format("{}{{\"number\": {}, \"name\": {}, \"count\": {}}}", i ? ", " : "", e.number,
+                       json_quote(e.name), e.count);
+  }
+  out += "],\n";
+  out += fmt::format("  \"npu\": {}\n}}\n", s.npu ? format_npu_json(*s.npu, s.cycles) : "null");
   return out;
 }
 

@@ -98,6 +98,12 @@ TEST_F(ExceptionEntryTest, TailChainReusesTheFrame) {
   const uint32_t frame_sp = state().r[13];
   ASSERT_TRUE(run_to(handler_address(exc::kFirstIrq + 2)));
   EXPECT_EQ(state().r[13], frame_sp) << "tail-chained: nothing popped or pushed";
+  EXPECT_EQ(ex().exceptions_taken(exc::kFirstIrq + 1), 1u) << "counted by exception number";
+  EXPECT_EQ(ex().exceptions_taken(exc::kFirstIrq + 2), 1u) << "a tail-chained entry counts";
+  EXPECT_EQ(ex().exceptions_taken(exc::kSvCall), 0u);
+  EXPECT_EQ(ex().exceptions_taken(ExceptionModel::kNumExceptions), 0u) << "out of range";
+  EXPECT_EQ(cpu::exception_name(exc::kFirstIrq + 2), "IRQ2");
+  EXPECT_EQ(cpu::exception_name(exc::kSvCall), "SVCall");
   EXPECT_EQ(state().r[14], 0xfffffff9u);
   EXPECT_EQ(ex().exceptions_taken(), 2u);
   ASSERT_TRUE(run_to(kMain));
