@@ -2,6 +2,8 @@
 
 #include <stdio.h>
 
+#include "corstone300_npu.h"
+
 uint32_t npu_optimizer_config_word(unsigned macs) {
   unsigned log2_macs = 0;
   while ((1u << log2_macs) < macs) ++log2_macs;
@@ -10,33 +12,9 @@ uint32_t npu_optimizer_config_word(unsigned macs) {
   return log2_macs | shram_kb << 8;
 }
 
-static volatile unsigned interrupts_taken;
+unsigned npu_test_interrupts(void) { return corstone300_npu_interrupts(); }
 
-unsigned npu_test_interrupts(void) { return interrupts_taken; }
-
-#ifndef ETHOSU_WAIT_POLL
-static struct ethosu_driver* irq_driver;
-
-// Vector-table entry of external interrupt 56 (firmware/common/vectors.S names).
-void Interrupt56_Handler(void) {
-  ++interrupts_taken;
-  if (irq_driver != NULL) ethosu_irq_handler(irq_driver);
-}
-
-static void nvic_enable(unsigned irq) {
-  volatile uint32_t* iser = (volatile uint32_t*)0xE000E100u;  // NVIC_ISER0..
-  iser[irq / 32] = 1u << (irq % 32);
-}
-#endif
-
-int npu_test_init(struct ethosu_driver* drv) {
-  const int result = ethosu_init(drv, (void*)NPU_BASE_ADDRESS, NULL, 0, 1, 1);
-#ifndef ETHOSU_WAIT_POLL
-  irq_driver = drv;
-  nvic_enable(NPU_IRQ_NUMBER);
-#endif
-  return result;
-}
+int npu_test_init(struct ethosu_driver* drv) { return corstone300_npu_init(drv); }
 
 size_t npu_build_payload(uint32_t* out, size_t capacity, const void* stream, size_t stream_words,
                          uint32_t config_word, uint32_t id_word) {

@@ -6,12 +6,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "corstone300_npu.h"
 #include "ethosu_driver.h"
 #include "pmu_ethosu.h"
 
 // The NPU's secure alias on Corstone-300 (non-secure: 0x48102000); its interrupt is IRQ 56.
-#define NPU_BASE_ADDRESS 0x58102000u
-#define NPU_IRQ_NUMBER 56u
+#define NPU_BASE_ADDRESS CORSTONE300_NPU_BASE_ADDRESS
+#define NPU_IRQ_NUMBER CORSTONE300_NPU_IRQ
 
 // CONFIG and ID words a stream compiled for a U55 with `macs` MACs carries in its COP1 header
 // (product 0, command-stream version 0, the SHRAM size of that configuration).

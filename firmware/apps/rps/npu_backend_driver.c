@@ -5,14 +5,11 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "corstone300_npu.h"
 #include "ethosu_driver.h"
 #include "npu_backend.h"
 #include "pmu_ethosu.h"
 #include "tinyrps_model.h"
-
-// The secure alias of the NPU's register window on Corstone-300 (the non-secure one is
-// 0x48102000); the firmware runs in the secure state.
-#define RPS_NPU_BASE_ADDRESS 0x58102000u
 
 #if TINYRPS_U55_128_SCRATCH_SIZE > TINYRPS_U55_256_SCRATCH_SIZE
 #define RPS_SCRATCH_SIZE TINYRPS_U55_128_SCRATCH_SIZE
@@ -43,32 +40,15 @@ static const compiled_model_t kModels[] = {
 
 static struct ethosu_driver npu;
 
-#ifndef ETHOSU_WAIT_POLL
-// The driver completes jobs from the NPU interrupt: Corstone-300 routes the Ethos-U55 to IRQ 56
-// (the vector table's Interrupt56_Handler), enabled here in NVIC_ISER1.
-#define NPU_IRQ_NUMBER 56u
-#define NVIC_ISER ((volatile uint32_t*)0xE000E100u)
-
-void Interrupt56_Handler(void) {
-  ethosu_irq_handler(&npu);
-}
-
-static void enable_npu_interrupt(void) {
-  NVIC_ISER[NPU_IRQ_NUMBER / 32] = 1u << (NPU_IRQ_NUMBER % 32);
-}
-#else
-static void enable_npu_interrupt(void) {}
-#endif
 static const compiled_model_t* model;
 static char status_line[192];
 
 int npu_backend_init(void) {
-  enable_npu_interrupt();
-  if (ethosu_init(&npu, (void*)RPS_NPU_BASE_ADDRESS, NULL, 0, 1, 1) != 0) {
+  if (corstone300_npu_init(&npu) != 0) {
     snprintf(status_line, sizeof status_line,
              "Ethos-U55 not usable: ethosu_init failed (no NPU at 0x%08lx?); inferences run on "
              "the CPU",
-             (unsigned long)RPS_NPU_BASE_ADDRESS);
+             (unsigned long)CORSTONE300_NPU_BASE_ADDRESS);
     return -1;
   }
   struct ethosu_hw_info hw;

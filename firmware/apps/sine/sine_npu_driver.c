@@ -3,11 +3,10 @@
 // in by CMake), one ethosu_invoke_v3 per point, NPU PMU cycles around it.
 #include <string.h>
 
+#include "corstone300_npu.h"
 #include "ethosu_driver.h"
 #include "pmu_ethosu.h"
 #include "sine_npu.h"
-
-#define SINE_NPU_BASE_ADDRESS 0x58102000u  // secure alias of the NPU window on Corstone-300
 
 extern const uint8_t sine_npu_flash[], sine_npu_flash_end[];
 extern const uint8_t sine_npu_payload[], sine_npu_payload_end[];
@@ -15,27 +14,10 @@ extern const uint8_t sine_npu_payload[], sine_npu_payload_end[];
 static uint8_t scratch[SINE_NPU_SCRATCH_SIZE] __attribute__((section(".large_bss"), aligned(16)));
 static struct ethosu_driver npu;
 
-#ifndef ETHOSU_WAIT_POLL
-// The driver completes jobs from the NPU interrupt: Corstone-300 routes the Ethos-U55 to IRQ 56
-// (the vector table's Interrupt56_Handler), enabled here in NVIC_ISER1.
-#define NPU_IRQ_NUMBER 56u
-#define NVIC_ISER ((volatile uint32_t*)0xE000E100u)
-
-void Interrupt56_Handler(void) {
-  ethosu_irq_handler(&npu);
-}
-
-static void enable_npu_interrupt(void) {
-  NVIC_ISER[NPU_IRQ_NUMBER / 32] = 1u << (NPU_IRQ_NUMBER % 32);
-}
-#else
-static void enable_npu_interrupt(void) {}
-#endif
 static const char* status = "not initialised";
 
 int sine_npu_init(void) {
-  enable_npu_interrupt();
-  if (ethosu_init(&npu, (void*)SINE_NPU_BASE_ADDRESS, NULL, 0, 1, 1) != 0) {
+  if (corstone300_npu_init(&npu) != 0) {
     status = "ethosu_init failed";
     return -1;
   }
