@@ -30,8 +30,8 @@ struct MpuConfig {
   static constexpr unsigned kMaxRegions = 16;
   static constexpr uint32_t kCtrlEnable = 1u << 0, kCtrlHfnmiena = 1u << 1,
                             kCtrlPrivdefena = 1u << 2;
-  uint32_t ctrl = 0;          // MPU_CTRL
-  unsigned region_count = 8;  // MPU_TYPE.DREGION
+  uint32_t ctrl = 0;                    // MPU_CTRL
+  unsigned region_count = kMaxRegions;  // MPU_TYPE.DREGION
   std::array<MpuRegion, kMaxRegions> regions{};
 
   bool enabled() const { return (ctrl & kCtrlEnable) != 0; }

@@ -14,7 +14,9 @@ namespace minifvp::cpu {
 
 class ProtectionRegisters {
  public:
-  static constexpr unsigned kMpuRegions = 8;  // MPU_TYPE.DREGION (the FVP's default MPU_S)
+  // MPU_TYPE.DREGION. The Cortex-M55 configures 0, 4, 8, 12 or 16 regions; 16 is what QEMU's
+  // mps3-an547 reports (MPU_TYPE = 0x1000), so firmware sees the same on both.
+  static constexpr unsigned kMpuRegions = 16;
   static_assert(kMpuRegions <= MpuConfig::kMaxRegions);
   static constexpr unsigned kSauRegions = 8;  // SAU_TYPE.SREGION
 

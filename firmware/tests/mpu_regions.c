@@ -1,7 +1,8 @@
 // The PMSAv8 MPU: regions allowing and refusing privileged and unprivileged accesses (Thread mode
 // with CONTROL.nPRIV, back to privileged through SVC), MemManage reporting DACCVIOL with MMFAR and
 // IACCVIOL for a fetch from an execute-never region, and FAULTMASK bypassing the MPU while
-// MPU_CTRL.HFNMIENA is clear. Only regions 0..7 are used (MPU_TYPE.DREGION is at least 8).
+// MPU_CTRL.HFNMIENA is clear. Only regions 0..7 are used (MPU_TYPE.DREGION is 16 on minifvp and
+// QEMU's mps3-an547, at least 8 on every Cortex-M55 configuration with an MPU).
 #include "exc_regs.h"
 #include "test_check.h"
 

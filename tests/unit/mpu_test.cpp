@@ -6,6 +6,7 @@
 
 #include "cpu/core.h"
 #include "cpu/system/system_control_space.h"
+#include "cpu_test_harness.h"
 #include "sim/bus.h"
 
 namespace minifvp::test {
@@ -204,6 +205,52 @@ TEST_F(MpuCoreFixture, RegistersProgramTheCheckedConfiguration) {
   wr(0xd94, 0);
   EXPECT_FALSE(core.mpu_enabled());
   core.write_memory(0x8004, 4, 1, cpu::Alignment::Any);
+}
+
+// Instruction fetches are checked on every execution, also of an instruction already decoded: a
+// privilege change or an MPU reconfiguration applies to the next fetch.
+TEST(MpuFetch, DecodedInstructionsAreRecheckedAfterPrivilegeAndConfigurationChanges) {
+  CpuHarness h;
+  MpuConfig config = enabled_config();
+  config.regions[0] = {rbar(0x0000, kApPrivRw), rlar(0xffff)};  // privileged-only, executable
+  h.core().set_mpu(&config);
+  h.load({0x2001 /* movs r0, #1 */, 0x2102 /* movs r1, #2 */});
+  h.state().control = 0;
+  EXPECT_EQ(h.run(), cpu::StopReason::Limit);  // decoded and executed privileged
+  EXPECT_EQ(h.state().r[1], 2u);
+
+  h.state().control = 1;  // unprivileged Thread mode: the same decoded instruction is refused
+  h.state().r[15] = CpuHarness::kCodeBase;
+  EXPECT_EQ(h.run(), cpu::StopReason::Fault);
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::MemManageInstruction);
+  EXPECT_EQ(h.core().last_fault_pc(), CpuHarness::kCodeBase);
+
+  h.state().control = 0;
+  config.regions[0].rbar |= 1;  // XN
+  h.core().set_mpu(&config);
+  h.state().r[15] = CpuHarness::kCodeBase;
+  EXPECT_EQ(h.run(), cpu::StopReason::Fault);
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::MemManageInstruction);
+
+  config.ctrl = 0;  // MPU off: no checks
+  h.core().set_mpu(&config);
+  h.state().r[15] = CpuHarness::kCodeBase;
+  EXPECT_EQ(h.run(), cpu::StopReason::Limit);
+}
+
+// A 32-bit instruction whose second halfword lies in the next 32-byte granule needs both.
+TEST(MpuFetch, SecondHalfwordInARefusedGranuleFaults) {
+  CpuHarness h;
+  MpuConfig config = enabled_config();
+  config.regions[0] = {rbar(0x0000, kApAnyRw), rlar(0x101f)};
+  config.regions[1] = {rbar(0x1020, kApAnyRw, /*xn=*/true), rlar(0xffff)};
+  h.core().set_mpu(&config);
+  h.place(0x101c, {0x2001 /* movs r0, #1 */, 0xf04f, 0x0102 /* mov.w r1, #2 */});
+  h.state().r[15] = 0x101c;
+  EXPECT_EQ(h.core().run(1000), cpu::StopReason::Fault);
+  EXPECT_EQ(h.state().r[0], 1u);
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::MemManageInstruction);
+  EXPECT_EQ(h.core().last_fault_pc(), 0x101eu);
 }
 
 }  // namespace
