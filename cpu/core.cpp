@@ -188,7 +188,18 @@ void Core::raise_data_fault(FaultKind kind, uint32_t address, std::string detail
   throw GuestFault{kind, address, true, std::move(detail)};
 }
 
+// The Private Peripheral Bus (0xE0000000-0xE00FFFFF) refuses unprivileged accesses with a
+// precise BusFault (Armv8-M ARM, "The System address map"; the MPU never applies to it). The
+// exception for STIR with CCR.USERSETMPEND is not modelled.
+void Core::check_ppb_privilege(uint32_t addr, bool unprivileged, const char* what) {
+  if ((addr >> 20) != 0xe00) return;
+  if (!unprivileged && (s_.ipsr != 0 || (s_.control & 1) == 0)) return;
+  raise_data_fault(FaultKind::PreciseDataBusError, addr,
+                   fmt::format("unprivileged {} of the PPB at {:#010x}", what, addr));
+}
+
 uint32_t Core::slow_read(uint32_t addr, unsigned size, bool unprivileged) {
+  check_ppb_privilege(addr, unprivileged, "read");
   uint32_t value = 0;
   const BusStatus status = bus_.read(addr, size, value, {BusMaster::Cpu, !unprivileged, true});
   if (status != BusStatus::Ok) {
@@ -199,6 +210,7 @@ uint32_t Core::slow_read(uint32_t addr, unsigned size, bool unprivileged) {
 }
 
 void Core::slow_write(uint32_t addr, unsigned size, uint32_t value, bool unprivileged) {
+  check_ppb_privilege(addr, unprivileged, "write");
   const BusStatus status = bus_.write(addr, size, value, {BusMaster::Cpu, !unprivileged, true});
   if (status != BusStatus::Ok) {
     raise_data_fault(FaultKind::PreciseDataBusError, addr,

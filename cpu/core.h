@@ -214,6 +214,7 @@ class Core {
   uint32_t slow_read(uint32_t addr, unsigned size, bool unprivileged);
   void check_data_access(uint32_t addr, unsigned size, MpuAccess access, bool unprivileged);
   void check_fetch(uint32_t pc);
+  void check_ppb_privilege(uint32_t addr, bool unprivileged, const char* what);
   // Privilege (bit 0) and ExecutionPriority() < 0 (bit 1) for the MPU checks.
   uint32_t mpu_context_key() const;
   void slow_write(uint32_t addr, unsigned size, uint32_t value, bool unprivileged);

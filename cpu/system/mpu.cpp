@@ -53,8 +53,9 @@ bool default_map_execute_never(uint32_t address) {
 MpuVerdict mpu_check(const MpuConfig& config, uint32_t address, MpuAccess access, bool privileged,
                      bool negative_priority) {
   // MPUCheck(): the PPB and a disabled (or, at negative priority without HFNMIENA, bypassed) MPU
-  // use the default memory map. (Unprivileged PPB accesses are refused by the SCS itself.)
-  if (!config.enabled() || (in_ppb(address) && privileged) ||
+  // use the default memory map. The PPB itself refuses unprivileged accesses with a BusFault
+  // (Core::check_ppb_privilege), not the MPU.
+  if (!config.enabled() || in_ppb(address) ||
       (negative_priority && (config.ctrl & MpuConfig::kCtrlHfnmiena) == 0)) {
     return default_map(address, access);
   }

@@ -8,10 +8,11 @@
 // kMaxRegions), which is acceptable for firmware that turns the MPU on.
 //
 // Modelled: regions (RBAR.BASE/AP/XN, RLAR.LIMIT/PXN/EN), the background region for privileged
-// accesses with PRIVDEFENA, the default memory map's execute-never ranges, the PPB always
-// accessible to privileged code with the default map, HFNMIENA (with ExecutionPriority() < 0 the
-// MPU is bypassed unless HFNMIENA is set), and overlapping regions (an address in two enabled
-// regions faults). Not modelled: memory attributes (MAIR) have no effect on permissions.
+// accesses with PRIVDEFENA, the default memory map's execute-never ranges, the PPB always under
+// the default map (an unprivileged PPB access is the PPB's BusFault, not an MPU fault), HFNMIENA
+// (with ExecutionPriority() < 0 the MPU is bypassed unless HFNMIENA is set), and overlapping
+// regions (an address in two enabled regions faults). Not modelled: memory attributes (MAIR) have
+// no effect on permissions (no execute-never for Device memory).
 #pragma once
 
 #include <array>

@@ -1,7 +1,8 @@
 // The PMSAv8 MPU: regions allowing and refusing privileged and unprivileged accesses (Thread mode
 // with CONTROL.nPRIV, back to privileged through SVC), MemManage reporting DACCVIOL with MMFAR and
-// IACCVIOL for a fetch from an execute-never region, and FAULTMASK bypassing the MPU while
-// MPU_CTRL.HFNMIENA is clear. Only regions 0..7 are used (MPU_TYPE.DREGION is 16 on minifvp and
+// IACCVIOL for a fetch from an execute-never region, FAULTMASK bypassing the MPU while
+// MPU_CTRL.HFNMIENA is clear, and an unprivileged access to the PPB (outside the MPU) taking a
+// precise BusFault. Only regions 0..7 are used (MPU_TYPE.DREGION is 16 on minifvp and
 // QEMU's mps3-an547, at least 8 on every Cortex-M55 configuration with an MPU).
 #include "exc_regs.h"
 #include "test_check.h"
@@ -13,6 +14,8 @@
 #define MPU_RLAR REG32(0xE000EDA0u)
 #define MPU_MAIR0 REG32(0xE000EDC0u)
 #define SCB_MMFAR_RW REG32(0xE000ED34u)
+#define BFSR_PRECISERR (1u << 9)
+#define BFSR_BFARVALID (1u << 15)
 
 #define MPU_CTRL_ENABLE 1u
 #define MPU_CTRL_PRIVDEFENA 4u
@@ -40,12 +43,15 @@ static struct {
 static volatile uint32_t fault_count, fault_ipsr[MAX_FAULTS], fault_cfsr[MAX_FAULTS],
     fault_mmfar[MAX_FAULTS];
 
-void memmanage_record(uint32_t* frame) {
+// MemManage and BusFault: the status, MMFAR or BFAR (when valid) into fault_mmfar.
+void fault_record(uint32_t* frame) {
   const uint32_t cfsr = SCB_CFSR_RW;
   if (fault_count < MAX_FAULTS) {
     fault_ipsr[fault_count] = read_ipsr();
     fault_cfsr[fault_count] = cfsr;
-    fault_mmfar[fault_count] = (cfsr & MMFSR_MMARVALID) ? SCB_MMFAR_RW : 0;
+    fault_mmfar[fault_count] = (cfsr & MMFSR_MMARVALID)  ? SCB_MMFAR_RW
+                               : (cfsr & BFSR_BFARVALID) ? SCB_BFAR_RW
+                                                         : 0;
   }
   fault_count++;
   SCB_CFSR_RW = cfsr;  // write one to clear
@@ -57,14 +63,17 @@ void memmanage_record(uint32_t* frame) {
   }
 }
 
-__attribute__((naked)) void MemManage_Handler(void) {
-  __asm volatile(
-      "tst lr, #4\n"
-      "ite eq\n"
-      "mrseq r0, msp\n"
-      "mrsne r0, psp\n"
-      "b memmanage_record\n");
-}
+#define FAULT_HANDLER(name)                \
+  __attribute__((naked)) void name(void) { \
+    __asm volatile(                        \
+        "tst lr, #4\n"                     \
+        "ite eq\n"                         \
+        "mrseq r0, msp\n"                  \
+        "mrsne r0, psp\n"                  \
+        "b fault_record\n");               \
+  }
+FAULT_HANDLER(MemManage_Handler)
+FAULT_HANDLER(BusFault_Handler)
 
 // SVC from unprivileged Thread mode: clear CONTROL.nPRIV, so execution continues privileged.
 __attribute__((naked)) void SVC_Handler(void) {
@@ -109,7 +118,7 @@ int main(void) {
   protected_block.code[0] = 0x4770u;  // BX LR
   barrier();
 
-  SCB_SHCSR |= SHCSR_MEMFAULTENA;
+  SCB_SHCSR |= SHCSR_MEMFAULTENA | SHCSR_BUSFAULTENA;
   MPU_MAIR0 = 0xffu;  // attribute 0: normal memory, write-back
   set_region(0, ITCM_BASE, ITCM_BASE + TCM_SIZE - 1, AP_ANY_RO, 0);  // code
   set_region(1, DTCM_BASE, read_only - 1, AP_ANY_RW, 1);
@@ -140,7 +149,8 @@ int main(void) {
   CHECK_EQ(fault_count, 1);
   CHECK_EQ(protected_block.read_only[2], 0x55u);
 
-  // Unprivileged: reads of the read-only region only; the privileged region refuses both.
+  // Unprivileged: reads of the read-only region only; the privileged region refuses both; the PPB
+  // is not under the MPU but refuses unprivileged accesses with a BusFault.
   clear_faults();
   drop_privilege();
   const uint32_t was_unprivileged = control_npriv();
@@ -148,16 +158,21 @@ int main(void) {
   protected_block.read_only[3] = 0x66u;
   const uint32_t hidden = protected_block.privileged[0];
   protected_block.privileged[2] = 0x77u;
+  const uint32_t shcsr = SCB_SHCSR;
   __asm volatile("svc #0" ::: "memory");  // back to privileged
   CHECK_EQ(was_unprivileged, 1);
   CHECK_EQ(control_npriv(), 0);
   CHECK_EQ(seen, 0x11u);
   (void)hidden;
-  CHECK_EQ(fault_count, 3);
+  (void)shcsr;
+  CHECK_EQ(fault_count, 4);
   CHECK_EQ(fault_cfsr[0], MMFSR_DACCVIOL | MMFSR_MMARVALID);
   CHECK_EQ(fault_mmfar[0], read_only + 12);
   CHECK_EQ(fault_mmfar[1], privileged);
   CHECK_EQ(fault_mmfar[2], privileged + 8);
+  CHECK_EQ(fault_ipsr[3], 5);  // BusFault
+  CHECK_EQ(fault_cfsr[3], BFSR_PRECISERR | BFSR_BFARVALID);
+  CHECK_EQ(fault_mmfar[3], 0xE000ED24u);
   CHECK_EQ(protected_block.read_only[3], 0u);
   CHECK_EQ(protected_block.privileged[2], 0u);
 

@@ -112,11 +112,13 @@ TEST(MpuCheck, BackgroundRegionOnlyForPrivilegedWithPrivdefena) {
   EXPECT_EQ(check(c, 0x00000400, MpuAccess::Execute, true), MpuVerdict::Permitted);
 }
 
-TEST(MpuCheck, PpbIsAlwaysAccessibleToPrivilegedCode) {
+// The PPB is outside the MPU's control (an unprivileged access is the PPB's BusFault instead).
+TEST(MpuCheck, PpbAlwaysUsesTheDefaultMap) {
   MpuConfig c = enabled_config();  // no regions, no background region
   EXPECT_EQ(check(c, 0xe000ed28, MpuAccess::Read, true), MpuVerdict::Permitted);
   EXPECT_EQ(check(c, 0xe00fffff, MpuAccess::Write, true), MpuVerdict::Permitted);
-  EXPECT_EQ(check(c, 0xe000ed28, MpuAccess::Read, false), MpuVerdict::NoRegion);
+  EXPECT_EQ(check(c, 0xe000ed28, MpuAccess::Read, false), MpuVerdict::Permitted);
+  EXPECT_EQ(check(c, 0xe000ed28, MpuAccess::Execute, true), MpuVerdict::ExecuteNever);
   EXPECT_EQ(check(c, 0xe0100000, MpuAccess::Read, true), MpuVerdict::NoRegion);  // past the PPB
 }
 
@@ -205,6 +207,20 @@ TEST_F(MpuCoreFixture, RegistersProgramTheCheckedConfiguration) {
   wr(0xd94, 0);
   EXPECT_FALSE(core.mpu_enabled());
   core.write_memory(0x8004, 4, 1, cpu::Alignment::Any);
+}
+
+// The PPB refuses unprivileged accesses with a precise BusFault, MPU or not.
+TEST_F(MpuCoreFixture, UnprivilegedPpbAccessIsABusFault) {
+  bus.add_device(scs, kScs, 0x1000);
+  EXPECT_EQ(core.read_memory(0xe000ed90, 4, cpu::Alignment::Any), 16u << 8);  // privileged
+  core.state().control = 1;
+  cpu::GuestFault fault =
+      expect_fault([&] { core.read_memory(0xe000ed28, 4, cpu::Alignment::Any); });
+  EXPECT_EQ(fault.kind, cpu::FaultKind::PreciseDataBusError);
+  EXPECT_EQ(fault.address, 0xe000ed28u);
+  core.state().control = 0;
+  fault = expect_fault([&] { core.write_memory(0xe000e100, 4, 1, cpu::Alignment::Any, true); });
+  EXPECT_EQ(fault.kind, cpu::FaultKind::PreciseDataBusError);  // STRT
 }
 
 // Instruction fetches are checked on every execution, also of an instruction already decoded: a
