@@ -90,6 +90,11 @@ void Core::decode_at(uint32_t pc, DecodedInsn& slot) {
 }
 
 const DecodedInsn& Core::fetch(uint32_t pc) {
+  if (mpu_enabled_) [[unlikely]] return fetch_checked(pc);
+  return fetch_unchecked(pc);
+}
+
+const DecodedInsn& Core::fetch_unchecked(uint32_t pc) {
   DecodedPage* page = pages_[pc >> Bus::kPageBits];
   if (page == nullptr) [[unlikely]] {
     page_storage_.push_back(std::make_unique<DecodedPage>());
@@ -99,6 +104,66 @@ const DecodedInsn& Core::fetch(uint32_t pc) {
   DecodedInsn& slot = page->slots[(pc & (Bus::kPageSize - 1)) >> 1];
   if (slot.size == 0) [[unlikely]] decode_at(pc, slot);
   return slot;
+}
+
+// The MPU-checked fetch: the first halfword's granule before decoding (an MPU fault takes
+// priority over a bus fault), and the second halfword's when a 32-bit instruction crosses into
+// the next granule.
+const DecodedInsn& Core::fetch_checked(uint32_t pc) {
+  check_fetch(pc);
+  const DecodedInsn& insn = fetch_unchecked(pc);
+  if (insn.size == 4 && ((pc + 2) >> 5) != (pc >> 5)) check_fetch(pc + 2);
+  return insn;
+}
+
+uint32_t Core::mpu_context_key() const {
+  const bool privileged = s_.ipsr != 0 || (s_.control & 1) == 0;
+  // ExecutionPriority() < 0 exactly when FAULTMASK is set or HardFault or NMI is active; only
+  // NMI can preempt HardFault, so one of them is then the current exception.
+  const bool negative_priority = s_.faultmask || s_.ipsr == 2 || s_.ipsr == 3;
+  return (privileged ? 1u : 0u) | (negative_priority ? 2u : 0u);
+}
+
+void Core::set_mpu(const MpuConfig* config) {
+  mpu_ = config;
+  mpu_enabled_ = config != nullptr && config->enabled();
+  mpu_fetch_granule_ = ~0u;
+}
+
+void Core::check_fetch(uint32_t pc) {
+  const uint32_t key = mpu_context_key();
+  if ((pc >> 5) == mpu_fetch_granule_ && key == mpu_fetch_key_) return;
+  const MpuVerdict verdict =
+      mpu_check(*mpu_, pc, MpuAccess::Execute, (key & 1) != 0, (key & 2) != 0);
+  if (verdict != MpuVerdict::Permitted) {
+    mpu_fetch_granule_ = ~0u;
+    raise(FaultKind::MemManageInstruction,
+          fmt::format("instruction fetch from {:#010x}: {}", pc, mpu_verdict_name(verdict)));
+  }
+  mpu_fetch_granule_ = pc >> 5;
+  mpu_fetch_key_ = key;
+}
+
+// ValidateAddress() for a data access: every byte must be permitted; the regions are multiples of
+// 32 bytes, so checking the first byte and, when the access crosses a granule, the last byte is
+// enough. MMFAR gets the first refused byte's address.
+void Core::check_data_access(uint32_t addr, unsigned size, MpuAccess access, bool unprivileged) {
+  const uint32_t key = mpu_context_key();
+  const bool privileged = !unprivileged && (key & 1) != 0;
+  const bool negative_priority = (key & 2) != 0;
+  uint32_t checked = addr;
+  MpuVerdict verdict = mpu_check(*mpu_, addr, access, privileged, negative_priority);
+  const uint32_t last = addr + size - 1;
+  if (verdict == MpuVerdict::Permitted && (last >> 5) != (addr >> 5)) {
+    checked = last & ~31u;
+    verdict = mpu_check(*mpu_, checked, access, privileged, negative_priority);
+  }
+  if (verdict != MpuVerdict::Permitted) {
+    raise_data_fault(FaultKind::MemManageData, checked,
+                     fmt::format("{}-byte {} at {:#010x}: {}", size,
+                                 access == MpuAccess::Write ? "write" : "read", checked,
+                                 mpu_verdict_name(verdict)));
+  }
 }
 
 void Core::bx_write_pc(uint32_t address) {
@@ -123,7 +188,18 @@ void Core::raise_data_fault(FaultKind kind, uint32_t address, std::string detail
   throw GuestFault{kind, address, true, std::move(detail)};
 }
 
+// The Private Peripheral Bus (0xE0000000-0xE00FFFFF) refuses unprivileged accesses with a
+// precise BusFault (Armv8-M ARM, "The System address map"; the MPU never applies to it). The
+// exception for STIR with CCR.USERSETMPEND is not modelled.
+void Core::check_ppb_privilege(uint32_t addr, bool unprivileged, const char* what) {
+  if ((addr >> 20) != 0xe00) return;
+  if (!unprivileged && (s_.ipsr != 0 || (s_.control & 1) == 0)) return;
+  raise_data_fault(FaultKind::PreciseDataBusError, addr,
+                   fmt::format("unprivileged {} of the PPB at {:#010x}", what, addr));
+}
+
 uint32_t Core::slow_read(uint32_t addr, unsigned size, bool unprivileged) {
+  check_ppb_privilege(addr, unprivileged, "read");
   uint32_t value = 0;
   const BusStatus status = bus_.read(addr, size, value, {BusMaster::Cpu, !unprivileged, true});
   if (status != BusStatus::Ok) {
@@ -134,6 +210,7 @@ uint32_t Core::slow_read(uint32_t addr, unsigned size, bool unprivileged) {
 }
 
 void Core::slow_write(uint32_t addr, unsigned size, uint32_t value, bool unprivileged) {
+  check_ppb_privilege(addr, unprivileged, "write");
   const BusStatus status = bus_.write(addr, size, value, {BusMaster::Cpu, !unprivileged, true});
   if (status != BusStatus::Ok) {
     raise_data_fault(FaultKind::PreciseDataBusError, addr,

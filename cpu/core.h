@@ -16,6 +16,7 @@
 #include "cpu/decode/decoded_insn.h"
 #include "cpu/fault.h"
 #include "cpu/state.h"
+#include "cpu/system/mpu.h"
 #include "cpu/timing/tracker.h"
 #include "cpu/trace.h"
 #include "sim/bus.h"
@@ -137,6 +138,15 @@ class Core {
   // Discards every decoded instruction (after a reset or a bulk load).
   void flush_decode_cache();
 
+  // ---- MPU (cpu/system/mpu.h) ----
+  // Attaches the MPU configuration (owned by the SCS) or tells the core it changed; call after
+  // every MPU register write. While MPU_CTRL.ENABLE is clear, accesses cost one flag test; while
+  // set, every data access and instruction fetch is checked (MPUCheck()) and a violation raises
+  // MemManage (DACCVIOL with MMFAR, or IACCVIOL). Privilege and ExecutionPriority() are read at
+  // each check, so no decoded instruction outlives a privilege or configuration change.
+  void set_mpu(const MpuConfig* config);
+  bool mpu_enabled() const { return mpu_enabled_; }
+
   // ---- Services for instruction handlers ----
 
   // Address of the instruction being executed.
@@ -194,12 +204,19 @@ class Core {
   template <bool kTraced>
   void run_loop();
   const DecodedInsn& fetch(uint32_t pc);
+  const DecodedInsn& fetch_unchecked(uint32_t pc);
+  const DecodedInsn& fetch_checked(uint32_t pc);
   void decode_at(uint32_t pc, DecodedInsn& slot);
   void invalidate_page(uint32_t page_index);
   void apply_invalidations();
   void handle_fault(const GuestFault& fault);
   void attention() { limit_ = 0; }
   uint32_t slow_read(uint32_t addr, unsigned size, bool unprivileged);
+  void check_data_access(uint32_t addr, unsigned size, MpuAccess access, bool unprivileged);
+  void check_fetch(uint32_t pc);
+  void check_ppb_privilege(uint32_t addr, bool unprivileged, const char* what);
+  // Privilege (bit 0) and ExecutionPriority() < 0 (bit 1) for the MPU checks.
+  uint32_t mpu_context_key() const;
   void slow_write(uint32_t addr, unsigned size, uint32_t value, bool unprivileged);
 
   CpuState s_;
@@ -224,6 +241,13 @@ class Core {
   bool fp_access_unprivileged_ = false;
   bool fp_aspen_ = true;           // FPCCR.ASPEN resets to 1
   uint32_t fp_default_status_ = 0; // FPDSCR resets to 0 (AHP, DN, FZ, RMode, FZ16)
+
+  const MpuConfig* mpu_ = nullptr;
+  bool mpu_enabled_ = false;
+  // The last 32-byte granule (MPU regions are multiples of 32 bytes) an instruction fetch was
+  // permitted from, under context mpu_fetch_key_; ~0 when none.
+  uint32_t mpu_fetch_granule_ = ~0u;
+  uint32_t mpu_fetch_key_ = 0;
 
   bool stop_requested_ = false;
   StopReason stop_reason_ = StopReason::Limit;
@@ -254,6 +278,7 @@ inline uint32_t Core::read_memory(uint32_t addr, unsigned size, Alignment alignm
   if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
     raise_data_fault(FaultKind::Unaligned, addr, "unaligned read");
   }
+  if (mpu_enabled_) [[unlikely]] check_data_access(addr, size, MpuAccess::Read, unprivileged);
   if (const uint8_t wait = bus_.wait_states(addr); wait != 0) [[unlikely]] {
     timing_.report(timing::StallCause::MemoryWait, wait);
   }
@@ -273,6 +298,7 @@ inline void Core::write_memory(uint32_t addr, unsigned size, uint32_t value, Ali
   if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
     raise_data_fault(FaultKind::Unaligned, addr, "unaligned write");
   }
+  if (mpu_enabled_) [[unlikely]] check_data_access(addr, size, MpuAccess::Write, unprivileged);
   if (const uint8_t wait = bus_.wait_states(addr); wait != 0) [[unlikely]] {
     timing_.report(timing::StallCause::MemoryWait, wait);
   }

@@ -22,13 +22,15 @@ uint32_t ProtectionRegisters::mpu_alias_region(uint32_t offset) const {
 
 void ProtectionRegisters::reset() {
   *this = ProtectionRegisters{};
+  mpu_.region_count = kMpuRegions;
 }
 
 bool ProtectionRegisters::read(uint32_t offset, uint32_t& value) const {
   value = 0;
   if (offset >= kMpuRbar && offset <= kMpuAliasEnd) {
     const uint32_t region_index = mpu_alias_region(offset);
-    value = ((offset - kMpuRbar) & 4) == 0 ? mpu_[region_index].rbar : mpu_[region_index].rlar;
+    value = ((offset - kMpuRbar) & 4) == 0 ? mpu_.regions[region_index].rbar
+                                           : mpu_.regions[region_index].rlar;
     return true;
   }
   switch (offset) {
@@ -36,7 +38,7 @@ bool ProtectionRegisters::read(uint32_t offset, uint32_t& value) const {
       value = kMpuRegions << 8;
       return true;
     case kMpuCtrl:
-      value = mpu_ctrl_;
+      value = mpu_.ctrl;
       return true;
     case kMpuRnr:
       value = mpu_rnr_;
@@ -77,9 +79,9 @@ bool ProtectionRegisters::write(uint32_t offset, uint32_t value) {
   if (offset >= kMpuRbar && offset <= kMpuAliasEnd) {
     const uint32_t region_index = mpu_alias_region(offset);
     if (((offset - kMpuRbar) & 4) == 0) {
-      mpu_[region_index].rbar = value & kRbarMask;
+      mpu_.regions[region_index].rbar = value & kRbarMask;
     } else {
-      mpu_[region_index].rlar = value & kMpuRlarMask;
+      mpu_.regions[region_index].rlar = value & kMpuRlarMask;
     }
     return true;
   }
@@ -87,7 +89,7 @@ bool ProtectionRegisters::write(uint32_t offset, uint32_t value) {
     case kMpuType:
       return true;  // read-only
     case kMpuCtrl:
-      mpu_ctrl_ = value & kMpuCtrlMask;
+      mpu_.ctrl = value & kMpuCtrlMask;
       return true;
     case kMpuRnr:
       mpu_rnr_ = value & 0xff;

@@ -110,6 +110,7 @@ SystemControlSpace::SystemControlSpace(Core& core, CoreModel model)
 }
 
 SystemControlSpace::~SystemControlSpace() {
+  core_.set_mpu(nullptr);
   if (core_.exception_model() == &exceptions_) core_.attach_exception_model(nullptr);
 }
 
@@ -117,6 +118,7 @@ void SystemControlSpace::reset() {
   systick_.reset();
   exceptions_.reset();
   protection_.reset();
+  core_.set_mpu(&protection_.mpu());
   actlr_ = cppwr_ = aircr_fields_ = 0;
   write_ccr(kCcrReset);
   dfsr_ = afsr_ = 0;
@@ -307,6 +309,7 @@ AccessStatus SystemControlSpace::write(uint32_t offset, unsigned size, uint32_t 
     if (!protection_.write(word_offset, value)) {
       guest_error("write to a reserved MPU/SAU offset ignored", offset);
     }
+    if (ProtectionRegisters::is_mpu_register(word_offset)) core_.set_mpu(&protection_.mpu());
     return AccessStatus::Ok;
   }
   if (!write_scb(offset, value)) guest_error("write to an unknown SCS register ignored", offset);

@@ -10,7 +10,8 @@
 //
 // Structure: SystemControlSpace is a dispatcher over small blocks that can grow into their own
 // models: SysTick (systick.h: its counter runs from the clock, one scheduler event per wrap),
-// ExceptionModel (with NvicRegisters), ProtectionRegisters (MPU/SAU storage), and the SCB
+// ExceptionModel (with NvicRegisters), ProtectionRegisters (the MPU configuration the core
+// enforces, see cpu/system/mpu.h; SAU storage), and the SCB
 // registers it keeps itself. Only the Secure view is modelled: a
 // Non-secure alias (0xE002E000) may map the same object (banked registers are not separated).
 #pragma once

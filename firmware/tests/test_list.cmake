@@ -3,10 +3,13 @@
 set(FIRMWARE_TESTS
   arith64 dsp_acle bits strings printf_format setjmp_longjmp switch_tables recursion qsort_bsearch
   malloc_free low_overhead_loops crc32 matrix_multiply
-  exc_systick exc_context_switch exc_nested exc_faults)
+  exc_systick exc_context_switch exc_nested exc_faults mpu_regions uart_rx_irq)
 set(FIRMWARE_TEST_OPTIMISATIONS O0 O2 Os)
 # Extra output (besides "PASS <name>") a test must print.
 set(FIRMWARE_TEST_EXTRA_OUTPUT_printf_format "printf to uart: 123 text   2.3")
+# Console input (\n escapes allowed) a test reads; the runner ends it with EOT.
+set(FIRMWARE_TEST_INPUT_uart_rx_irq "hello from stdin\\nsecond line\\n")
+set(FIRMWARE_TEST_EXTRA_OUTPUT_uart_rx_irq "hello from stdin")
 
 # NPU tests: built at -O2 with the Ethos-U driver (firmware/drivers/ethosu) and run on the
 # simulated Ethos-U55-128. npu_all_ops and npu_errors embed unit vectors of tests/npu/data.

@@ -15,10 +15,19 @@ set(RUN_ELF_TEST ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/run_elf_test.
 # minifvp, so that a diff failure can be attributed.
 set(ON_QEMU ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/run_elf_test.py --sim qemu
     --timeout 60)
+# FIRMWARE_TEST_INPUT_<name>: the console input a test reads (none by default).
+function(firmware_test_input out_var test_name)
+  set(input "")
+  if(DEFINED FIRMWARE_TEST_INPUT_${test_name})
+    set(input --input "${FIRMWARE_TEST_INPUT_${test_name}}")
+  endif()
+  set(${out_var} ${input} PARENT_SCOPE)
+endfunction()
 foreach(test_name IN LISTS FIRMWARE_TESTS)
+  firmware_test_input(input ${test_name})
   foreach(opt IN LISTS FIRMWARE_TEST_OPTIMISATIONS)
     add_test(NAME qemu.${test_name}.${opt}
-      COMMAND ${ON_QEMU} --elf ${FIRMWARE_OUT}/tests/test_${test_name}_${opt}.elf
+      COMMAND ${ON_QEMU} --elf ${FIRMWARE_OUT}/tests/test_${test_name}_${opt}.elf ${input}
               --expect-status 0 --expect-output "PASS ${test_name}")
     set_tests_properties(qemu.${test_name}.${opt} PROPERTIES
       LABELS qemu SKIP_RETURN_CODE 77 TIMEOUT 90)
@@ -31,9 +40,10 @@ add_test(NAME qemu.hello
 set_tests_properties(qemu.hello PROPERTIES LABELS qemu SKIP_RETURN_CODE 77 TIMEOUT 90)
 
 foreach(test_name IN LISTS FIRMWARE_TESTS)
+  firmware_test_input(input ${test_name})
   foreach(opt IN LISTS FIRMWARE_TEST_OPTIMISATIONS)
     add_test(NAME diff.qemu.${test_name}.${opt}
-      COMMAND ${RUN_ELF_TEST} --elf ${FIRMWARE_OUT}/tests/test_${test_name}_${opt}.elf
+      COMMAND ${RUN_ELF_TEST} --elf ${FIRMWARE_OUT}/tests/test_${test_name}_${opt}.elf ${input}
               --expect-status 0 --expect-output "PASS ${test_name}")
     set_tests_properties(diff.qemu.${test_name}.${opt} PROPERTIES
       LABELS diff SKIP_RETURN_CODE 77 TIMEOUT 150)

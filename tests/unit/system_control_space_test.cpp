@@ -180,14 +180,14 @@ TEST_F(ScsFixture, UnknownOffsetsReadAsZero) {
 }
 
 TEST_F(ScsFixture, MpuRegionsThroughRnrAndAliases) {
-  EXPECT_EQ(rd(scs, 0xd90), 8u << 8);  // MPU_TYPE.DREGION
-  wr(scs, 0xd98, 4);                   // RNR
-  wr(scs, 0xd9c, 0x10000000);          // RBAR -> region 4
-  wr(scs, 0xda4, 0x20000000);          // RBAR_A1 -> region 5
-  wr(scs, 0xdb0, 0x3fffffe1);          // RLAR_A2 -> region 6
-  EXPECT_EQ(scs.protection().mpu_regions()[4].rbar, 0x10000000u);
-  EXPECT_EQ(scs.protection().mpu_regions()[5].rbar, 0x20000000u);
-  EXPECT_EQ(scs.protection().mpu_regions()[6].rlar, 0x3fffffe1u);
+  EXPECT_EQ(rd(scs, 0xd90), 16u << 8);  // MPU_TYPE.DREGION
+  wr(scs, 0xd98, 4);                    // RNR
+  wr(scs, 0xd9c, 0x10000000);           // RBAR -> region 4
+  wr(scs, 0xda4, 0x20000000);           // RBAR_A1 -> region 5
+  wr(scs, 0xdb0, 0x3fffffe1);           // RLAR_A2 -> region 6
+  EXPECT_EQ(scs.protection().mpu().regions[4].rbar, 0x10000000u);
+  EXPECT_EQ(scs.protection().mpu().regions[5].rbar, 0x20000000u);
+  EXPECT_EQ(scs.protection().mpu().regions[6].rlar, 0x3fffffe1u);
   wr(scs, 0xd98, 5);
   EXPECT_EQ(rd(scs, 0xd9c), 0x20000000u);
   wr(scs, 0xd94, 0x5);
