@@ -67,11 +67,16 @@ inline ResultCarry shift_c(uint32_t value, ShiftType type, unsigned amount, bool
   if (type == ShiftType::RRX) return rrx_c(value, carry_in);  // amount is 1 by construction
   if (amount == 0) return {value, carry_in};
   switch (type) {
-    case ShiftType::LSL: return lsl_c(value, amount);
-    case ShiftType::LSR: return lsr_c(value, amount);
-    case ShiftType::ASR: return asr_c(value, amount);
-    case ShiftType::ROR: return ror_c(value, amount);
-    case ShiftType::RRX: break;
+    case ShiftType::LSL:
+      return lsl_c(value, amount);
+    case ShiftType::LSR:
+      return lsr_c(value, amount);
+    case ShiftType::ASR:
+      return asr_c(value, amount);
+    case ShiftType::ROR:
+      return ror_c(value, amount);
+    case ShiftType::RRX:
+      break;
   }
   return {value, carry_in};
 }
@@ -82,9 +87,12 @@ inline uint32_t shift(uint32_t value, ShiftType type, unsigned amount, bool carr
 // DecodeImmShift(type, imm5)
 inline std::pair<ShiftType, uint8_t> decode_imm_shift(uint32_t type, uint32_t imm5) {
   switch (type & 3) {
-    case 0: return {ShiftType::LSL, static_cast<uint8_t>(imm5)};
-    case 1: return {ShiftType::LSR, static_cast<uint8_t>(imm5 == 0 ? 32 : imm5)};
-    case 2: return {ShiftType::ASR, static_cast<uint8_t>(imm5 == 0 ? 32 : imm5)};
+    case 0:
+      return {ShiftType::LSL, static_cast<uint8_t>(imm5)};
+    case 1:
+      return {ShiftType::LSR, static_cast<uint8_t>(imm5 == 0 ? 32 : imm5)};
+    case 2:
+      return {ShiftType::ASR, static_cast<uint8_t>(imm5 == 0 ? 32 : imm5)};
     default:
       if (imm5 == 0) return {ShiftType::RRX, 1};
       return {ShiftType::ROR, static_cast<uint8_t>(imm5)};
@@ -92,17 +100,23 @@ inline std::pair<ShiftType, uint8_t> decode_imm_shift(uint32_t type, uint32_t im
 }
 
 // DecodeRegShift(type)
-inline ShiftType decode_reg_shift(uint32_t type) { return static_cast<ShiftType>(type & 3); }
+inline ShiftType decode_reg_shift(uint32_t type) {
+  return static_cast<ShiftType>(type & 3);
+}
 
 // ThumbExpandImm_C(imm12, carry_in)
 inline ResultCarry thumb_expand_imm_c(uint32_t imm12, bool carry_in) {
   if ((imm12 >> 10) == 0) {
     const uint32_t imm8 = imm12 & 0xff;
     switch ((imm12 >> 8) & 3) {
-      case 0: return {imm8, carry_in};
-      case 1: return {(imm8 << 16) | imm8, carry_in};
-      case 2: return {(imm8 << 24) | (imm8 << 8), carry_in};
-      default: return {(imm8 << 24) | (imm8 << 16) | (imm8 << 8) | imm8, carry_in};
+      case 0:
+        return {imm8, carry_in};
+      case 1:
+        return {(imm8 << 16) | imm8, carry_in};
+      case 2:
+        return {(imm8 << 24) | (imm8 << 8), carry_in};
+      default:
+        return {(imm8 << 24) | (imm8 << 16) | (imm8 << 8) | imm8, carry_in};
     }
   }
   const uint32_t unrotated = 0x80 | (imm12 & 0x7f);
@@ -113,14 +127,29 @@ inline ResultCarry thumb_expand_imm_c(uint32_t imm12, bool carry_in) {
 inline bool condition_holds(const CpuState& s, unsigned cond) {
   bool result;
   switch (cond >> 1) {
-    case 0: result = s.z; break;
-    case 1: result = s.c; break;
-    case 2: result = s.n; break;
-    case 3: result = s.v; break;
-    case 4: result = s.c && !s.z; break;
-    case 5: result = s.n == s.v; break;
-    case 6: result = s.n == s.v && !s.z; break;
-    default: return true;  // AL (and 0b1111, treated as AL where it is allowed at all)
+    case 0:
+      result = s.z;
+      break;
+    case 1:
+      result = s.c;
+      break;
+    case 2:
+      result = s.n;
+      break;
+    case 3:
+      result = s.v;
+      break;
+    case 4:
+      result = s.c && !s.z;
+      break;
+    case 5:
+      result = s.n == s.v;
+      break;
+    case 6:
+      result = s.n == s.v && !s.z;
+      break;
+    default:
+      return true;  // AL (and 0b1111, treated as AL where it is allowed at all)
   }
   return (cond & 1) ? !result : result;
 }

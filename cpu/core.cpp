@@ -1,8 +1,8 @@
 #include "cpu/core.h"
 
+#include <fmt/format.h>
 #include <sys/mman.h>
 
-#include <fmt/format.h>
 #include <stdexcept>
 
 #include "cpu/arm_pseudocode.h"
@@ -22,21 +22,36 @@ struct Core::DecodedPage {
 
 const char* fault_kind_name(FaultKind kind) {
   switch (kind) {
-    case FaultKind::UndefinedInstruction: return "UsageFault UNDEFINSTR";
-    case FaultKind::InvalidState: return "UsageFault INVSTATE";
-    case FaultKind::InvalidPc: return "UsageFault INVPC";
-    case FaultKind::NoCoprocessor: return "UsageFault NOCP";
-    case FaultKind::Unaligned: return "UsageFault UNALIGNED";
-    case FaultKind::DivideByZero: return "UsageFault DIVBYZERO";
-    case FaultKind::StackOverflow: return "UsageFault STKOF";
-    case FaultKind::InstructionBusError: return "BusFault IBUSERR";
-    case FaultKind::PreciseDataBusError: return "BusFault PRECISERR";
-    case FaultKind::MemManageInstruction: return "MemManage IACCVIOL";
-    case FaultKind::MemManageData: return "MemManage DACCVIOL";
-    case FaultKind::StackingBusError: return "BusFault STKERR";
-    case FaultKind::UnstackingBusError: return "BusFault UNSTKERR";
-    case FaultKind::VectorTableRead: return "HardFault VECTTBL";
-    case FaultKind::SupervisorCall: return "SVCall";
+    case FaultKind::UndefinedInstruction:
+      return "UsageFault UNDEFINSTR";
+    case FaultKind::InvalidState:
+      return "UsageFault INVSTATE";
+    case FaultKind::InvalidPc:
+      return "UsageFault INVPC";
+    case FaultKind::NoCoprocessor:
+      return "UsageFault NOCP";
+    case FaultKind::Unaligned:
+      return "UsageFault UNALIGNED";
+    case FaultKind::DivideByZero:
+      return "UsageFault DIVBYZERO";
+    case FaultKind::StackOverflow:
+      return "UsageFault STKOF";
+    case FaultKind::InstructionBusError:
+      return "BusFault IBUSERR";
+    case FaultKind::PreciseDataBusError:
+      return "BusFault PRECISERR";
+    case FaultKind::MemManageInstruction:
+      return "MemManage IACCVIOL";
+    case FaultKind::MemManageData:
+      return "MemManage DACCVIOL";
+    case FaultKind::StackingBusError:
+      return "BusFault STKERR";
+    case FaultKind::UnstackingBusError:
+      return "BusFault UNSTKERR";
+    case FaultKind::VectorTableRead:
+      return "HardFault VECTTBL";
+    case FaultKind::SupervisorCall:
+      return "SVCall";
   }
   return "fault";
 }
@@ -70,7 +85,8 @@ void Core::invalidate_page(uint32_t page_index) {
 void Core::decode_at(uint32_t pc, DecodedInsn& slot) {
   uint32_t hw1 = 0;
   if (bus_.read(pc, 2, hw1, {BusMaster::Cpu}) != BusStatus::Ok) {
-    raise(FaultKind::InstructionBusError, fmt::format("instruction fetch from {}", bus_.describe(pc)));
+    raise(FaultKind::InstructionBusError,
+          fmt::format("instruction fetch from {}", bus_.describe(pc)));
   }
   const bool is32 = is_32bit_thumb(static_cast<uint16_t>(hw1));
   uint32_t raw = hw1;
@@ -90,7 +106,8 @@ void Core::decode_at(uint32_t pc, DecodedInsn& slot) {
 }
 
 const DecodedInsn& Core::fetch(uint32_t pc) {
-  if (mpu_enabled_) [[unlikely]] return fetch_checked(pc);
+  if (mpu_enabled_) [[unlikely]]
+    return fetch_checked(pc);
   return fetch_unchecked(pc);
 }
 
@@ -102,7 +119,8 @@ const DecodedInsn& Core::fetch_unchecked(uint32_t pc) {
     pages_[pc >> Bus::kPageBits] = page;
   }
   DecodedInsn& slot = page->slots[(pc & (Bus::kPageSize - 1)) >> 1];
-  if (slot.size == 0) [[unlikely]] decode_at(pc, slot);
+  if (slot.size == 0) [[unlikely]]
+    decode_at(pc, slot);
   return slot;
 }
 
@@ -247,7 +265,8 @@ void Core::supervisor_call(uint8_t imm) {
     exceptions_->supervisor_call();
     return;
   }
-  raise(FaultKind::SupervisorCall, fmt::format("SVC #{} on a core without an exception model", imm));
+  raise(FaultKind::SupervisorCall,
+        fmt::format("SVC #{} on a core without an exception model", imm));
 }
 
 void Core::handle_fault(const GuestFault& fault) {
@@ -282,7 +301,8 @@ void Core::run_loop() {
       before = s_;
       trace_accesses_.clear();
     }
-    if (!s_.thumb) [[unlikely]] raise(FaultKind::InvalidState, "EPSR.T is 0");
+    if (!s_.thumb) [[unlikely]]
+      raise(FaultKind::InvalidState, "EPSR.T is 0");
     s_.r[15] = pc + 4;
     next_pc_ = pc + insn.size;
     const bool in_it = s_.it.in_it_block();

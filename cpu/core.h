@@ -28,11 +28,11 @@ class ExceptionModel;
 
 // Why run() returned.
 enum class StopReason : uint8_t {
-  Limit,        // the clock reached the limit given to run()
-  Sleep,        // WFI/WFE: the core waits for an event; the platform advances time
-  Exit,         // the guest asked to end the simulation (semihosting, EOT); see exit_code()
-  Fault,        // an unrecoverable guest fault (lockup); see last_fault()
-  Breakpoint,   // BKPT not claimed by semihosting
+  Limit,       // the clock reached the limit given to run()
+  Sleep,       // WFI/WFE: the core waits for an event; the platform advances time
+  Exit,        // the guest asked to end the simulation (semihosting, EOT); see exit_code()
+  Fault,       // an unrecoverable guest fault (lockup); see last_fault()
+  Breakpoint,  // BKPT not claimed by semihosting
   InstructionLimit,
 };
 
@@ -222,8 +222,8 @@ class Core {
   CpuState s_;
   Bus& bus_;
   uint64_t& clock_;
-  uint64_t limit_ = 0;        // run_loop runs while clock_ < limit_; attention() zeroes it
-  uint64_t run_limit_ = 0;    // the limit run() was given
+  uint64_t limit_ = 0;      // run_loop runs while clock_ < limit_; attention() zeroes it
+  uint64_t run_limit_ = 0;  // the limit run() was given
   uint64_t instructions_ = 0;
   uint64_t instruction_limit_ = 0;
 
@@ -239,8 +239,8 @@ class Core {
   bool divide_by_zero_trap_ = false;
   bool fp_access_privileged_ = false;
   bool fp_access_unprivileged_ = false;
-  bool fp_aspen_ = true;           // FPCCR.ASPEN resets to 1
-  uint32_t fp_default_status_ = 0; // FPDSCR resets to 0 (AHP, DN, FZ, RMode, FZ16)
+  bool fp_aspen_ = true;            // FPCCR.ASPEN resets to 1
+  uint32_t fp_default_status_ = 0;  // FPDSCR resets to 0 (AHP, DN, FZ, RMode, FZ16)
 
   const MpuConfig* mpu_ = nullptr;
   bool mpu_enabled_ = false;
@@ -278,7 +278,8 @@ inline uint32_t Core::read_memory(uint32_t addr, unsigned size, Alignment alignm
   if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
     raise_data_fault(FaultKind::Unaligned, addr, "unaligned read");
   }
-  if (mpu_enabled_) [[unlikely]] check_data_access(addr, size, MpuAccess::Read, unprivileged);
+  if (mpu_enabled_) [[unlikely]]
+    check_data_access(addr, size, MpuAccess::Read, unprivileged);
   if (const uint8_t wait = bus_.wait_states(addr); wait != 0) [[unlikely]] {
     timing_.report(timing::StallCause::MemoryWait, wait);
   }
@@ -298,7 +299,8 @@ inline void Core::write_memory(uint32_t addr, unsigned size, uint32_t value, Ali
   if ((addr & (size - 1)) != 0 && (alignment == Alignment::Aligned || unaligned_trap_)) {
     raise_data_fault(FaultKind::Unaligned, addr, "unaligned write");
   }
-  if (mpu_enabled_) [[unlikely]] check_data_access(addr, size, MpuAccess::Write, unprivileged);
+  if (mpu_enabled_) [[unlikely]]
+    check_data_access(addr, size, MpuAccess::Write, unprivileged);
   if (const uint8_t wait = bus_.wait_states(addr); wait != 0) [[unlikely]] {
     timing_.report(timing::StallCause::MemoryWait, wait);
   }

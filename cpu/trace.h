@@ -18,8 +18,8 @@ struct MemoryAccess {
 };
 
 struct CommitRecord {
-  uint64_t cycle;          // clock after the instruction
-  uint32_t pc;             // address of the instruction
+  uint64_t cycle;  // clock after the instruction
+  uint32_t pc;     // address of the instruction
   const DecodedInsn* insn;
   bool executed;           // false when its condition failed
   const CpuState* before;  // registers written = the differences between before and after

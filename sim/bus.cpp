@@ -1,10 +1,10 @@
 #include "sim/bus.h"
 
+#include <fmt/format.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <stdexcept>
 
 namespace minifvp {
@@ -13,8 +13,8 @@ namespace {
 constexpr size_t kPageCount = size_t{1} << (32 - Bus::kPageBits);
 
 void* reserve_zeroed(size_t bytes) {
-  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                 -1, 0);
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) throw std::runtime_error("cannot reserve host memory");
   return p;
 }
@@ -24,14 +24,16 @@ void* reserve_zeroed(size_t bytes) {
 RamStorage::RamStorage(std::string name, uint32_t size)
     : name_(std::move(name)), size_(size), data_(static_cast<uint8_t*>(reserve_zeroed(size))) {}
 
-RamStorage::~RamStorage() { munmap(data_, size_); }
+RamStorage::~RamStorage() {
+  munmap(data_, size_);
+}
 
 size_t RamStorage::resident_bytes() const {
   const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
   std::vector<unsigned char> vec((size_ + page - 1) / page);
   if (mincore(data_, size_, vec.data()) != 0) return 0;
-  return page * static_cast<size_t>(std::count_if(vec.begin(), vec.end(),
-                                                  [](unsigned char v) { return v & 1; }));
+  return page * static_cast<size_t>(
+                    std::count_if(vec.begin(), vec.end(), [](unsigned char v) { return v & 1; }));
 }
 
 Bus::Bus()
@@ -57,12 +59,14 @@ void Bus::check_overlap(uint32_t base, uint32_t size, const std::string& name) c
   auto overlaps = [&](uint32_t b, uint32_t s) { return base < uint64_t{b} + s && b < end; };
   for (const RamMapping& m : ram_) {
     if (overlaps(m.base, m.size)) {
-      throw std::logic_error(fmt::format("{} overlaps {} at 0x{:08x}", name, m.storage->name(), m.base));
+      throw std::logic_error(
+          fmt::format("{} overlaps {} at 0x{:08x}", name, m.storage->name(), m.base));
     }
   }
   for (const DeviceMapping& m : devices_) {
     if (overlaps(m.base, m.size)) {
-      throw std::logic_error(fmt::format("{} overlaps {} at 0x{:08x}", name, m.device->name(), m.base));
+      throw std::logic_error(
+          fmt::format("{} overlaps {} at 0x{:08x}", name, m.device->name(), m.base));
     }
   }
 }
@@ -145,7 +149,7 @@ BusStatus Bus::read(uint32_t addr, unsigned size, uint32_t& value, AccessAttrs) 
   if (d == nullptr) return BusStatus::Unmapped;
   if (addr - d->base + size > d->size) return BusStatus::DeviceError;
   return d->device->read(addr - d->base, size, value) == AccessStatus::Ok ? BusStatus::Ok
-                                                                         : BusStatus::DeviceError;
+                                                                          : BusStatus::DeviceError;
 }
 
 BusStatus Bus::write(uint32_t addr, unsigned size, uint32_t value, AccessAttrs) {
@@ -165,7 +169,7 @@ BusStatus Bus::write(uint32_t addr, unsigned size, uint32_t value, AccessAttrs) 
   if (d == nullptr) return BusStatus::Unmapped;
   if (addr - d->base + size > d->size) return BusStatus::DeviceError;
   return d->device->write(addr - d->base, size, value) == AccessStatus::Ok ? BusStatus::Ok
-                                                                          : BusStatus::DeviceError;
+                                                                           : BusStatus::DeviceError;
 }
 
 BusStatus Bus::read_block(uint32_t addr, void* dst, size_t len, size_t* done) {
@@ -222,9 +226,8 @@ BusStatus Bus::zero_block(uint32_t addr, size_t len, size_t* done) {
       const auto begin = reinterpret_cast<uintptr_t>(p);
       const uintptr_t aligned_begin = (begin + host_page - 1) & ~(host_page - 1);
       const uintptr_t aligned_end = (begin + chunk) & ~(host_page - 1);
-      if (aligned_end > aligned_begin &&
-          madvise(reinterpret_cast<void*>(aligned_begin), aligned_end - aligned_begin,
-                  MADV_DONTNEED) == 0) {
+      if (aligned_end > aligned_begin && madvise(reinterpret_cast<void*>(aligned_begin),
+                                                 aligned_end - aligned_begin, MADV_DONTNEED) == 0) {
         std::memset(p, 0, aligned_begin - begin);
         std::memset(reinterpret_cast<uint8_t*>(aligned_end), 0, begin + chunk - aligned_end);
       } else {

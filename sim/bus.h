@@ -140,8 +140,8 @@ class Bus {
   template <typename Fn>
   void for_each_alias_page(uint32_t page_index, Fn fn) const;
 
-  uint8_t** pages_;   // 2^20 entries, lazily filled (mmap'd, so untouched entries cost nothing)
-  uint8_t* watched_;  // 2^20 flags
+  uint8_t** pages_;       // 2^20 entries, lazily filled (mmap'd, so untouched entries cost nothing)
+  uint8_t* watched_;      // 2^20 flags
   uint8_t* wait_states_;  // 2^20 per-page wait states
   std::vector<std::unique_ptr<RamStorage>> storages_;
   std::vector<RamMapping> ram_;

@@ -437,8 +437,8 @@ std::string Platform::fault_report() const {
   }
   out += fmt::format("  CFSR 0x{:08x}  HFSR 0x{:08x}  BFAR 0x{:08x}  MMFAR 0x{:08x}\n", ex.cfsr(),
                      ex.hfsr(), ex.bfar(), ex.mmfar());
-  out += fmt::format("  after {} instructions, {} cycles\n", core_->instructions(),
-                     scheduler_.now());
+  out +=
+      fmt::format("  after {} instructions, {} cycles\n", core_->instructions(), scheduler_.now());
   out += register_dump();
   return out;
 }

@@ -13,8 +13,8 @@
 
 #include <array>
 #include <csignal>
-#include <map>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -67,14 +67,14 @@ struct PlatformConfig {
   HostPortOptions port_options;
   bool semihosting_enabled = true;  // FVP cpu0.semihosting-enable (on by default there too)
   SemihostingConfig semihosting;
-  std::optional<uint32_t> initsvtor;     // overrides the description's reset VTOR
-  std::optional<uint32_t> itcm_size;     // cpu0.CFGITCMSZ, in bytes
-  std::optional<uint32_t> dtcm_size;     // cpu0.CFGDTCMSZ, in bytes
+  std::optional<uint32_t> initsvtor;  // overrides the description's reset VTOR
+  std::optional<uint32_t> itcm_size;  // cpu0.CFGITCMSZ, in bytes
+  std::optional<uint32_t> dtcm_size;  // cpu0.CFGDTCMSZ, in bytes
   // timing.wait_states.REGION: wait states of CPU data accesses to a memory region (default 0).
   std::map<std::string, uint8_t> memory_wait_states;
-  std::optional<NpuVariant> npu;         // the description's default when unset
-  uint32_t npu_num_macs = 0;             // ethosu.num_macs; 0 = the variant's default
-  std::string npu_extra_args;            // ethosu.extra_args (kept for the NPU model)
+  std::optional<NpuVariant> npu;  // the description's default when unset
+  uint32_t npu_num_macs = 0;      // ethosu.num_macs; 0 = the variant's default
+  std::string npu_extra_args;     // ethosu.extra_args (kept for the NPU model)
   RunLimits limits;
   // How many cycles the core runs between checks of host-side limits (timelimit, cpulimit).
   uint64_t slice_cycles = uint64_t{1} << 21;
@@ -174,7 +174,7 @@ class Platform final : private cpu::CoreHost {
   std::unique_ptr<Scc> scc_;
   std::unique_ptr<Fpgaio> fpgaio_;
   std::unique_ptr<npu::EthosU55> npu_;  // Ethos-U55 only; other variants leave the window unmapped
-  uint32_t uart_overflow_levels_ = 0;  // one bit per UART: its overflow output, ORed into one IRQ
+  uint32_t uart_overflow_levels_ = 0;   // one bit per UART: its overflow output, ORed into one IRQ
   std::vector<std::unique_ptr<ReadAsZeroDevice>> zero_windows_;
   std::vector<std::unique_ptr<HostPort>> ports_;  // owned host ports (some UARTs share one)
   std::array<std::unique_ptr<CmsdkUart>, kUartCount> uarts_;

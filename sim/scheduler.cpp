@@ -14,7 +14,9 @@ uint64_t Scheduler::schedule_at(uint64_t when, Callback cb) {
   return id;
 }
 
-void Scheduler::cancel(uint64_t id) { cancelled_.push_back(id); }
+void Scheduler::cancel(uint64_t id) {
+  cancelled_.push_back(id);
+}
 
 void Scheduler::drop_cancelled() {
   while (!queue_.empty()) {

@@ -28,7 +28,9 @@ class Scheduler {
 
   // Schedules `cb` at absolute cycle `when` (clamped to now). Returns an id usable with cancel().
   uint64_t schedule_at(uint64_t when, Callback cb);
-  uint64_t schedule_in(uint64_t delay, Callback cb) { return schedule_at(now_ + delay, std::move(cb)); }
+  uint64_t schedule_in(uint64_t delay, Callback cb) {
+    return schedule_at(now_ + delay, std::move(cb));
+  }
   void cancel(uint64_t id);
 
   // Called with the event's time whenever a newly scheduled event is earlier than every event

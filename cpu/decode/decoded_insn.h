@@ -38,12 +38,12 @@ struct DecodedInsn {
   ShiftType shift_type = ShiftType::LSL;
   uint8_t shift_n = 0;
   SetFlags setflags = SetFlags::No;
-  uint8_t cond = 14;  // for encodings that carry a condition (B<c>, ...); 14 = AL
-  bool add = true;    // load/store: U bit
-  bool index = true;  // load/store: P bit
-  bool wback = false; // load/store: W bit
-  bool flag = false;  // one encoding-specific boolean, documented by its execute function
-  uint8_t cycles = 1; // timing class result, filled by the timing model at decode
+  uint8_t cond = 14;   // for encodings that carry a condition (B<c>, ...); 14 = AL
+  bool add = true;     // load/store: U bit
+  bool index = true;   // load/store: P bit
+  bool wback = false;  // load/store: W bit
+  bool flag = false;   // one encoding-specific boolean, documented by its execute function
+  uint8_t cycles = 1;  // timing class result, filled by the timing model at decode
   // Timing model (cpu/timing), filled at decode with `cycles`: the core registers the
   // instruction reads and those whose result arrives `result_latency` cycles after issue (loads,
   // multiplies), and the pipeline refill cost when it writes the PC (0 for LE, whose loop the

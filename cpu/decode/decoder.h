@@ -25,7 +25,9 @@ struct EncodingGroup {
 std::span<const EncodingGroup> encoding_groups();
 
 // True when the halfword starts a 32-bit encoding (Armv8-M ARM, "Thumb instruction set encoding").
-constexpr bool is_32bit_thumb(uint16_t first_halfword) { return (first_halfword >> 11) >= 0x1d; }
+constexpr bool is_32bit_thumb(uint16_t first_halfword) {
+  return (first_halfword >> 11) >= 0x1d;
+}
 
 class Decoder {
  public:

@@ -15,9 +15,9 @@
 namespace minifvp::cpu {
 
 struct BitPattern {
-  uint32_t mask = 0;   // 1 where the bit is fixed
-  uint32_t value = 0;  // the fixed bits
-  uint8_t width = 0;   // 16 or 32
+  uint32_t mask = 0;                       // 1 where the bit is fixed
+  uint32_t value = 0;                      // the fixed bits
+  uint8_t width = 0;                       // 16 or 32
   std::array<uint32_t, 52> field_masks{};  // a-z then A-Z
 
   bool matches(uint32_t raw) const { return (raw & mask) == value; }

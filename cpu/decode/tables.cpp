@@ -7,11 +7,8 @@ namespace minifvp::cpu {
 
 std::span<const EncodingGroup> encoding_groups() {
   static const EncodingGroup groups[] = {
-      data_processing_group(),
-      multiply_divide_group(),
-      load_store_group(),
-      branch_system_group(),
-      floating_point_group(),
+      data_processing_group(), multiply_divide_group(), load_store_group(),
+      branch_system_group(),   floating_point_group(),
   };
   return groups;
 }

@@ -207,7 +207,9 @@ void SMLSLD(Core& core, const DecodedInsn& insn) {
 namespace {
 
 // |x| of a two's complement word, as an unsigned magnitude (|INT32_MIN| = 2^31).
-uint32_t magnitude(uint32_t x) { return (x & 0x80000000u) != 0 ? 0u - x : x; }
+uint32_t magnitude(uint32_t x) {
+  return (x & 0x80000000u) != 0 ? 0u - x : x;
+}
 
 // The operand-dependent part of a divide's time (early termination, cpu/timing/m55_timing.cpp);
 // the base cost is the encoding's static cycles.

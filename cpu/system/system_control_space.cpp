@@ -211,7 +211,8 @@ uint32_t SystemControlSpace::read_scb(uint32_t offset, bool& known) {
     case kShpr3: {
       const unsigned first = 4 + (offset - kShpr1);  // the exception of the byte at offset
       uint32_t word = 0;
-      for (unsigned i = 0; i < 4; ++i) word |= uint32_t{exceptions_.system_priority(first + i)} << (8 * i);
+      for (unsigned i = 0; i < 4; ++i)
+        word |= uint32_t{exceptions_.system_priority(first + i)} << (8 * i);
       return word;
     }
     case kShcsr:

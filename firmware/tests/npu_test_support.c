@@ -12,9 +12,13 @@ uint32_t npu_optimizer_config_word(unsigned macs) {
   return log2_macs | shram_kb << 8;
 }
 
-unsigned npu_test_interrupts(void) { return corstone300_npu_interrupts(); }
+unsigned npu_test_interrupts(void) {
+  return corstone300_npu_interrupts();
+}
 
-int npu_test_init(struct ethosu_driver* drv) { return corstone300_npu_init(drv); }
+int npu_test_init(struct ethosu_driver* drv) {
+  return corstone300_npu_init(drv);
+}
 
 size_t npu_build_payload(uint32_t* out, size_t capacity, const void* stream, size_t stream_words,
                          uint32_t config_word, uint32_t id_word) {

@@ -55,8 +55,9 @@ static __attribute__((noinline)) uint32_t small_switch(uint32_t selector) {
     return a;                                                          \
   }
 BIG_CASE_FUNCTION(0)
-BIG_CASE_FUNCTION(1) BIG_CASE_FUNCTION(2) BIG_CASE_FUNCTION(3) BIG_CASE_FUNCTION(4)
-    BIG_CASE_FUNCTION(5) BIG_CASE_FUNCTION(6) BIG_CASE_FUNCTION(7)
+BIG_CASE_FUNCTION(1)
+BIG_CASE_FUNCTION(2) BIG_CASE_FUNCTION(3) BIG_CASE_FUNCTION(4) BIG_CASE_FUNCTION(5)
+    BIG_CASE_FUNCTION(6) BIG_CASE_FUNCTION(7)
 
         static uint32_t big_case_model(uint32_t n, uint32_t x) {
   uint32_t a = x + n, b = x ^ (n * 77u), c = x * (n + 3u);

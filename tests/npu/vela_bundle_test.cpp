@@ -109,14 +109,13 @@ TEST_P(CompiledBundle, ReproducesGoldenModelOutput) {
   expect_bundle_reproduces_output(dir, macs);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    PipelineBundles, CompiledBundle,
-    testing::Values(std::make_tuple("tinyrps/ethos-u55-128", 128),
-                    std::make_tuple("tinyrps/ethos-u55-256", 256),
-                    std::make_tuple("sine_mlp/ethos-u55-128", 128)),
-    [](const testing::TestParamInfo<CompiledBundle::ParamType>& info) {
-      return bundle_test_name(std::get<0>(info.param));
-    });
+INSTANTIATE_TEST_SUITE_P(PipelineBundles, CompiledBundle,
+                         testing::Values(std::make_tuple("tinyrps/ethos-u55-128", 128),
+                                         std::make_tuple("tinyrps/ethos-u55-256", 256),
+                                         std::make_tuple("sine_mlp/ethos-u55-128", 128)),
+                         [](const testing::TestParamInfo<CompiledBundle::ParamType>& info) {
+                           return bundle_test_name(std::get<0>(info.param));
+                         });
 
 }  // namespace
 }  // namespace minifvp::test

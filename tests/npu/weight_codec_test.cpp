@@ -117,9 +117,8 @@ INSTANTIATE_TEST_SUITE_P(Sweep, WeightCodec, testing::ValuesIn(all_cases()),
                            // fmt rather than "literal" + std::string: GCC 12 at -O3 reports a
                            // false -Wrestrict on the latter (GCC PR 105651).
                            return fmt::format("p{}b{}_z{}_w{}{}{}_s{}", c.palette_size,
-                                              c.palette_bits, c.zdiv, c.wdiv,
-                                              c.wtrunc ? "t" : "", c.reuse_palette ? "_reuse" : "",
-                                              c.slice_length);
+                                              c.palette_bits, c.zdiv, c.wdiv, c.wtrunc ? "t" : "",
+                                              c.reuse_palette ? "_reuse" : "", c.slice_length);
                          });
 
 TEST(WeightDecoder, RejectsInvalidDivisors) {

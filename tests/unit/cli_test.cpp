@@ -168,9 +168,9 @@ TEST(Cli, MemoryWaitStatesPerRegion) {
   EXPECT_NE(usage_error({"minifvp", "-C", "timing.wait_states.FLASH=1", "fw.elf"})
                 .find("no memory region named 'FLASH'"),
             std::string::npos);
-  EXPECT_NE(usage_error({"minifvp", "-C", "timing.wait_states.SRAM=300", "fw.elf"})
-                .find("at most 255"),
-            std::string::npos);
+  EXPECT_NE(
+      usage_error({"minifvp", "-C", "timing.wait_states.SRAM=300", "fw.elf"}).find("at most 255"),
+      std::string::npos);
 }
 
 TEST(Cli, ProgramNamesSelectThePlatform) {

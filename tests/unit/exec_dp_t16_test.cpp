@@ -466,7 +466,6 @@ TEST_F(DpT16, MovsRegisterInsideItBlockIsUndefined) {
   EXPECT_TRUE(s().z);
 }
 
-
 // Regression (found by the random differential test against QEMU): LR is an ordinary destination;
 // only SP (13) and PC (15) take the special write paths.
 TEST_F(DpT16, DestinationLrIsNotTheStackPointer) {

@@ -13,10 +13,10 @@
 
 // The table's figures (cpu/timing/m55_timing.cpp).
 enum {
-  kIssue = 1,          // ALU, store, branch issue
-  kMulLatency = 2,     // a dependent instruction waits kMulLatency - 1 cycles
+  kIssue = 1,       // ALU, store, branch issue
+  kMulLatency = 2,  // a dependent instruction waits kMulLatency - 1 cycles
   kLoadLatency = 2,
-  kTakenPenalty = 2,   // refill after a taken branch
+  kTakenPenalty = 2,  // refill after a taken branch
   kFpAddF32 = 2,
 };
 
@@ -35,7 +35,7 @@ static uint32_t frame_cost;
 
 static uint32_t measure_empty(void) {
   uint32_t t0, t1;
-  __asm__ volatile(FRAME_BEGIN FRAME_END : FRAME_OUT : [cyc] "r"(DWT_CYCCNT_ADDR) : "memory");
+  __asm__ volatile(FRAME_BEGIN FRAME_END:FRAME_OUT : [cyc] "r"(DWT_CYCCNT_ADDR) : "memory");
   return t1 - t0;
 }
 
@@ -44,7 +44,7 @@ static uint32_t dependent_multiplies(void) {
   __asm__ volatile("mov r0, #3\n mov r1, #5\n" FRAME_BEGIN
                    "mul r0, r0, r1\n mul r0, r0, r1\n mul r0, r0, r1\n mul r0, r0, r1\n"
                    "mul r0, r0, r1\n mul r0, r0, r1\n mul r0, r0, r1\n mul r0, r0, r1\n" FRAME_END
-                   : FRAME_OUT
+:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR)
                    : "r0", "r1", "memory");
   return t1 - t0 - frame_cost;
@@ -55,7 +55,7 @@ static uint32_t independent_multiplies(void) {
   __asm__ volatile("mov r1, #5\n" FRAME_BEGIN
                    "mul r0, r1, r1\n mul r2, r1, r1\n mul r3, r1, r1\n mul r0, r1, r1\n"
                    "mul r2, r1, r1\n mul r3, r1, r1\n mul r0, r1, r1\n mul r2, r1, r1\n" FRAME_END
-                   : FRAME_OUT
+:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR)
                    : "r0", "r1", "r2", "r3", "memory");
   return t1 - t0 - frame_cost;
@@ -68,8 +68,7 @@ static uint32_t load_use_chain(void) {
   self_pointer = (uint32_t)&self_pointer;
   __asm__ volatile("mov r0, %[p]\n" FRAME_BEGIN
                    "ldr r0, [r0]\n ldr r0, [r0]\n ldr r0, [r0]\n ldr r0, [r0]\n"
-                   "ldr r0, [r0]\n ldr r0, [r0]\n ldr r0, [r0]\n ldr r0, [r0]\n" FRAME_END
-                   : FRAME_OUT
+                   "ldr r0, [r0]\n ldr r0, [r0]\n ldr r0, [r0]\n ldr r0, [r0]\n" FRAME_END:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR), [p] "r"(&self_pointer)
                    : "r0", "memory");
   return t1 - t0 - frame_cost;
@@ -78,8 +77,7 @@ static uint32_t load_use_chain(void) {
 static uint32_t independent_loads(void) {
   uint32_t t0, t1;
   __asm__ volatile("mov r1, %[p]\n" FRAME_BEGIN
-                   "ldr r0, [r1]\n ldr r2, [r1]\n ldr r3, [r1]\n ldr r0, [r1]\n" FRAME_END
-                   : FRAME_OUT
+                   "ldr r0, [r1]\n ldr r2, [r1]\n ldr r3, [r1]\n ldr r0, [r1]\n" FRAME_END:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR), [p] "r"(&self_pointer)
                    : "r0", "r1", "r2", "r3", "memory");
   return t1 - t0 - frame_cost;
@@ -89,8 +87,7 @@ static uint32_t taken_branches(void) {
   uint32_t t0, t1;
   __asm__ volatile(FRAME_BEGIN
                    "b.w 1f\n udf #0\n 1: b.w 2f\n udf #0\n 2: b.w 3f\n udf #0\n"
-                   "3: b.w 4f\n udf #0\n 4:\n" FRAME_END
-                   : FRAME_OUT
+                   "3: b.w 4f\n udf #0\n 4:\n" FRAME_END:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR)
                    : "memory");
   return t1 - t0 - frame_cost;
@@ -98,9 +95,8 @@ static uint32_t taken_branches(void) {
 
 static uint32_t not_taken_branches(void) {
   uint32_t t0, t1;
-  __asm__ volatile(FRAME_BEGIN
-                   "cmp r0, r0\n bne.w 9f\n bne.w 9f\n bne.w 9f\n bne.w 9f\n 9:\n" FRAME_END
-                   : FRAME_OUT
+  __asm__ volatile(FRAME_BEGIN "cmp r0, r0\n bne.w 9f\n bne.w 9f\n bne.w 9f\n bne.w 9f\n 9:\n"
+                   FRAME_END:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR)
                    : "r0", "cc", "memory");
   return t1 - t0 - frame_cost;
@@ -110,8 +106,7 @@ static uint32_t words[8];
 
 static uint32_t load_multiple_2(void) {
   uint32_t t0, t1;
-  __asm__ volatile("mov r0, %[p]\n" FRAME_BEGIN "ldm r0, {r1, r2}\n" FRAME_END
-                   : FRAME_OUT
+  __asm__ volatile("mov r0, %[p]\n" FRAME_BEGIN "ldm r0, {r1, r2}\n" FRAME_END:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR), [p] "r"(words)
                    : "r0", "r1", "r2", "memory");
   return t1 - t0 - frame_cost;
@@ -119,8 +114,7 @@ static uint32_t load_multiple_2(void) {
 
 static uint32_t load_multiple_5(void) {
   uint32_t t0, t1;
-  __asm__ volatile("mov r0, %[p]\n" FRAME_BEGIN "ldm r0, {r1, r2, r3, r4, r5}\n" FRAME_END
-                   : FRAME_OUT
+  __asm__ volatile("mov r0, %[p]\n" FRAME_BEGIN "ldm r0, {r1, r2, r3, r4, r5}\n" FRAME_END:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR), [p] "r"(words)
                    : "r0", "r1", "r2", "r3", "r4", "r5", "memory");
   return t1 - t0 - frame_cost;
@@ -129,7 +123,7 @@ static uint32_t load_multiple_5(void) {
 static uint32_t divide(uint32_t dividend, uint32_t divisor) {
   uint32_t t0, t1;
   __asm__ volatile("mov r1, %[a]\n mov r2, %[b]\n" FRAME_BEGIN "udiv r0, r1, r2\n" FRAME_END
-                   : FRAME_OUT
+:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR), [a] "r"(dividend), [b] "r"(divisor)
                    : "r0", "r1", "r2", "memory");
   return t1 - t0 - frame_cost;
@@ -139,8 +133,7 @@ static uint32_t fp_add_chain(void) {
   uint32_t t0, t1;
   __asm__ volatile(".fpu fpv5-d16\n vmov s0, %[one]\n vmov s1, %[one]\n" FRAME_BEGIN
                    "vadd.f32 s0, s0, s1\n vadd.f32 s0, s0, s1\n vadd.f32 s0, s0, s1\n"
-                   "vadd.f32 s0, s0, s1\n" FRAME_END
-                   : FRAME_OUT
+                   "vadd.f32 s0, s0, s1\n" FRAME_END:FRAME_OUT
                    : [cyc] "r"(DWT_CYCCNT_ADDR), [one] "r"(0x3f800000u)
                    : "memory");
   return t1 - t0 - frame_cost;
@@ -155,8 +148,8 @@ static uint32_t table_divide(uint32_t a, uint32_t b) {
 }
 
 int main(void) {
-  DEMCR |= 1u << 24;  // TRCENA
-  DWT_CTRL |= 1u;     // CYCCNTENA
+  DEMCR |= 1u << 24;    // TRCENA
+  DWT_CTRL |= 1u;       // CYCCNTENA
   CPACR |= 0xFu << 20;  // CP10, CP11 full access: the FP chain below (the image is soft-float)
   __asm__ volatile("dsb\n isb" ::: "memory");
   frame_cost = measure_empty();
@@ -172,8 +165,8 @@ int main(void) {
   CHECK_EQ(not_taken_branches(), 5 * kIssue);
   CHECK_EQ(load_multiple_2(), 1 + 2);
   CHECK_EQ(load_multiple_5(), 1 + 5);
-  static const uint32_t operands[][2] = {{5, 7}, {100, 3}, {1000000, 10}, {0xFFFFFFFFu, 1},
-                                         {100, 0}, {0x80000000u, 0x40000000u}};
+  static const uint32_t operands[][2] = {{5, 7},           {100, 3}, {1000000, 10},
+                                         {0xFFFFFFFFu, 1}, {100, 0}, {0x80000000u, 0x40000000u}};
   for (unsigned i = 0; i < sizeof operands / sizeof operands[0]; ++i) {
     const uint32_t a = operands[i][0], b = operands[i][1];
     const uint32_t cycles = divide(a, b);

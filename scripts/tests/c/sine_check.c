@@ -7,7 +7,7 @@
 
 #include "sine_model.h"
 
-static void dense_float(const float *w, const float *b, int in, int out, const float *x, float *y,
+static void dense_float(const float* w, const float* b, int in, int out, const float* x, float* y,
                         int relu) {
   for (int o = 0; o < out; ++o) {
     float acc = b[o];
@@ -37,8 +37,8 @@ static int32_t requantize(int32_t acc, int32_t multiplier, int shift) {
   return rdbpot(srdhm(acc * (1 << left), multiplier), right);
 }
 
-static void dense_int8(const int8_t *w, const int32_t *b, const int32_t *m, const int8_t *s, int in,
-                       int out, int in_zp, int out_zp, int lo, int hi, const int8_t *x, int8_t *y) {
+static void dense_int8(const int8_t* w, const int32_t* b, const int32_t* m, const int8_t* s, int in,
+                       int out, int in_zp, int out_zp, int lo, int hi, const int8_t* x, int8_t* y) {
   for (int o = 0; o < out; ++o) {
     int32_t acc = b[o];
     for (int i = 0; i < in; ++i) acc += (int32_t)(x[i] - in_zp) * w[o * in + i];
@@ -59,15 +59,15 @@ int main(void) {
       ++failures;
     }
     int8_t q1[SINE_L1_OUT], q2[SINE_L2_OUT], yq[SINE_L3_OUT];
-    dense_int8(sine_q1_weight, sine_q1_bias, sine_q1_multiplier, sine_q1_shift, SINE_L1_IN, SINE_L1_OUT,
-               SINE_Q1_INPUT_ZERO_POINT, SINE_Q1_OUTPUT_ZERO_POINT, SINE_Q1_ACT_MIN, SINE_Q1_ACT_MAX,
-               &sine_test_x_int8[t], q1);
-    dense_int8(sine_q2_weight, sine_q2_bias, sine_q2_multiplier, sine_q2_shift, SINE_L2_IN, SINE_L2_OUT,
-               SINE_Q2_INPUT_ZERO_POINT, SINE_Q2_OUTPUT_ZERO_POINT, SINE_Q2_ACT_MIN, SINE_Q2_ACT_MAX,
-               q1, q2);
-    dense_int8(sine_q3_weight, sine_q3_bias, sine_q3_multiplier, sine_q3_shift, SINE_L3_IN, SINE_L3_OUT,
-               SINE_Q3_INPUT_ZERO_POINT, SINE_Q3_OUTPUT_ZERO_POINT, SINE_Q3_ACT_MIN, SINE_Q3_ACT_MAX,
-               q2, yq);
+    dense_int8(sine_q1_weight, sine_q1_bias, sine_q1_multiplier, sine_q1_shift, SINE_L1_IN,
+               SINE_L1_OUT, SINE_Q1_INPUT_ZERO_POINT, SINE_Q1_OUTPUT_ZERO_POINT, SINE_Q1_ACT_MIN,
+               SINE_Q1_ACT_MAX, &sine_test_x_int8[t], q1);
+    dense_int8(sine_q2_weight, sine_q2_bias, sine_q2_multiplier, sine_q2_shift, SINE_L2_IN,
+               SINE_L2_OUT, SINE_Q2_INPUT_ZERO_POINT, SINE_Q2_OUTPUT_ZERO_POINT, SINE_Q2_ACT_MIN,
+               SINE_Q2_ACT_MAX, q1, q2);
+    dense_int8(sine_q3_weight, sine_q3_bias, sine_q3_multiplier, sine_q3_shift, SINE_L3_IN,
+               SINE_L3_OUT, SINE_Q3_INPUT_ZERO_POINT, SINE_Q3_OUTPUT_ZERO_POINT, SINE_Q3_ACT_MIN,
+               SINE_Q3_ACT_MAX, q2, yq);
     if (yq[0] != sine_test_y_int8[t]) {
       printf("int8 mismatch at %d: %d vs %d\n", t, yq[0], sine_test_y_int8[t]);
       ++failures;

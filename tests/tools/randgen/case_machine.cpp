@@ -102,8 +102,8 @@ CaseOutcome CaseMachine::run(uint32_t index, const TestCase& test_case) {
 std::string CaseMachine::report_line(uint32_t index, const CaseOutcome& outcome) {
   std::string line = fmt::format("C{:08x}", index);
   if (outcome.faulted) {
-    line +=
-        fmt::format(" FAULT {:08x}", cpu::cfsr_bits(outcome.fault_kind, outcome.fault_address_valid));
+    line += fmt::format(" FAULT {:08x}",
+                        cpu::cfsr_bits(outcome.fault_kind, outcome.fault_address_valid));
     return line;
   }
   const cpu::CpuState& s = outcome.state;

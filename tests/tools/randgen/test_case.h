@@ -86,5 +86,4 @@ class CaseMachine : private cpu::TraceSink {
   cpu::Core core_;
 };
 
-
 }  // namespace minifvp::randdiff

@@ -5,7 +5,9 @@
 
 static volatile unsigned interrupts_taken;
 
-unsigned corstone300_npu_interrupts(void) { return interrupts_taken; }
+unsigned corstone300_npu_interrupts(void) {
+  return interrupts_taken;
+}
 
 #ifndef ETHOSU_WAIT_POLL
 static struct ethosu_driver* irq_driver;
