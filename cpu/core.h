@@ -63,6 +63,9 @@ class Core {
   Bus& bus() { return bus_; }
   uint64_t clock() const { return clock_; }
   uint64_t instructions() const { return instructions_; }
+  // Data memory accesses performed by instructions (each beat of a multiple or wide access is
+  // one), for the PMU's MEM_ACCESS and BUS_ACCESS events. Faulting accesses are not counted.
+  uint64_t data_accesses() const { return data_accesses_; }
   // The dynamic timing model (stall accounting); execute functions report operand-dependent
   // costs to it.
   timing::Tracker& timing() { return timing_; }
@@ -225,6 +228,7 @@ class Core {
   uint64_t limit_ = 0;      // run_loop runs while clock_ < limit_; attention() zeroes it
   uint64_t run_limit_ = 0;  // the limit run() was given
   uint64_t instructions_ = 0;
+  uint64_t data_accesses_ = 0;
   uint64_t instruction_limit_ = 0;
 
   uint32_t current_pc_ = 0;
@@ -290,6 +294,7 @@ inline uint32_t Core::read_memory(uint32_t addr, unsigned size, Alignment alignm
   } else {
     value = slow_read(addr, size, unprivileged);
   }
+  ++data_accesses_;
   if (trace_ != nullptr) trace_accesses_.push_back({addr, value, uint8_t(size), false});
   return value;
 }
@@ -311,6 +316,7 @@ inline void Core::write_memory(uint32_t addr, unsigned size, uint32_t value, Ali
   } else {
     slow_write(addr, size, value, unprivileged);
   }
+  ++data_accesses_;
   if (trace_ != nullptr) trace_accesses_.push_back({addr, value, uint8_t(size), true});
 }
 

@@ -45,6 +45,11 @@ uint64_t Pmu::source(unsigned index) const {
       return core_.instructions();
     case kEventSwIncr:
       return software_increments_[index];
+    case kEventMemAccess:
+    case kEventBusAccess:
+      return core_.data_accesses();
+    case kEventStall:
+      return core_.timing().stalls().total();
     default:
       return 0;  // not modelled: the counter stays where it is
   }

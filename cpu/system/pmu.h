@@ -4,10 +4,19 @@
 //
 // Counting rules: a counter counts while PMU_CTRL.E and its PMU_CNTENSET bit are set; the cycle
 // counter also needs DEMCR.TRCENA (it counts the SCS's trace-enabled cycles), and counts every
-// 64th cycle when PMU_CTRL.D is set. Event counters count CPU_CYCLES (0x11), INST_RETIRED (0x08)
-// and SW_INCR (0x00, through PMU_SWINC); other events are accepted but do not count. Values are
-// computed from the clock and the retired-instruction count when read (no per-cycle work).
-// Overflow sets PMU_OVSSET bits when observed; the overflow interrupt is not raised yet.
+// 64th cycle when PMU_CTRL.D is set. Event counters count (event numbers from the Armv8.1-M
+// common architectural and microarchitectural events list):
+//   SW_INCR (0x00)      writes of the counter's bit to PMU_SWINC
+//   INST_RETIRED (0x08) retired instructions
+//   CPU_CYCLES (0x11)   core clock cycles
+//   MEM_ACCESS (0x13)   data memory accesses (Core::data_accesses: one per access or beat)
+//   BUS_ACCESS (0x19)   the same count: this model has no data cache and routes every data
+//                       access, TCM or not, through the bus, so every data access is a bus access
+//   STALL (0x3C)        stall cycles of the timing model (timing::Tracker, all causes)
+// Other events (LD_RETIRED/ST_RETIRED among them) are accepted but do not count. Values are
+// computed from running totals with per-counter offsets when read (no per-instruction work).
+// A 32-bit wrap of a counter sets its PMU_OVSSET bit when observed; the overflow interrupt is not
+// raised yet.
 #pragma once
 
 #include <array>
@@ -31,7 +40,8 @@ class Pmu : public Device {
                             kDevtype = 0xfcc;
   static constexpr uint32_t kCtrlEnable = 1u << 0, kCtrlEventReset = 1u << 1,
                             kCtrlCycleReset = 1u << 2, kCtrlDivider = 1u << 3;
-  static constexpr uint32_t kEventSwIncr = 0x00, kEventInstRetired = 0x08, kEventCpuCycles = 0x11;
+  static constexpr uint32_t kEventSwIncr = 0x00, kEventInstRetired = 0x08, kEventCpuCycles = 0x11,
+                            kEventMemAccess = 0x13, kEventBusAccess = 0x19, kEventStall = 0x3c;
 
   Pmu(Core& core, const SystemControlSpace& scs);
   AccessStatus read(uint32_t offset, unsigned size, uint32_t& value) override;

@@ -104,5 +104,48 @@ TEST(PmuInstructions, InstRetiredFollowsTheCore) {
   EXPECT_EQ(count, 3u);
 }
 
+TEST(PmuInstructions, MemoryBusAndStallEventsFollowTheCore) {
+  CpuHarness h;
+  Scs scs(h.core(), cpu::CoreModel::CortexM55);
+  Pmu pmu(h.core(), scs);
+  pmu.write(Pmu::kEvtyper0, 4, Pmu::kEventMemAccess);
+  pmu.write(Pmu::kEvtyper0 + 4, 4, Pmu::kEventBusAccess);
+  pmu.write(Pmu::kEvtyper0 + 8, 4, Pmu::kEventStall);
+  pmu.write(Pmu::kEvcntr0 + 4, 4, 0xfffffffe);  // BUS_ACCESS wraps after two accesses
+  pmu.write(Pmu::kCntenset, 4, 0x7);
+  pmu.write(Pmu::kCtrl, 4, Pmu::kCtrlEnable);
+  h.write32(CpuHarness::kDataBase, 41);
+  h.load({
+      0x2080,  // movs r0, #0x80
+      0x0200,  // lsls r0, r0, #8         (r0 = kDataBase)
+      0x6801,  // ldr r1, [r0]
+      0x3101,  // adds r1, #1             (uses the loaded value: a load-use stall)
+      0x6041,  // str r1, [r0, #4]
+      0xc806,  // ldmia r0!, {r1, r2}     (two accesses)
+  });
+  const uint64_t stalls_before = h.core().timing().stalls().total();
+  h.run();
+  const uint64_t stalls = h.core().timing().stalls().total() - stalls_before;
+  EXPECT_EQ(h.read32(CpuHarness::kDataBase + 4), 42u);
+  uint32_t mem = 0, bus = 0, stall = 0, overflow = 0;
+  pmu.read(Pmu::kEvcntr0, 4, mem);
+  pmu.read(Pmu::kEvcntr0 + 4, 4, bus);
+  pmu.read(Pmu::kEvcntr0 + 8, 4, stall);
+  pmu.read(Pmu::kOvsset, 4, overflow);
+  EXPECT_EQ(mem, 4u);
+  EXPECT_EQ(bus, 2u);  // 0xfffffffe + 4 wrapped
+  EXPECT_EQ(overflow & 0x7, 0x2u);
+  EXPECT_GT(stalls, 0u);
+  EXPECT_EQ(stall, stalls);
+  // Disabled counters hold their value while the core keeps accessing memory.
+  pmu.write(Pmu::kCntenclr, 4, 0x1);
+  h.load({0x6801});  // ldr r1, [r0]
+  h.run();
+  pmu.read(Pmu::kEvcntr0, 4, mem);
+  EXPECT_EQ(mem, 4u);
+  pmu.read(Pmu::kEvcntr0 + 4, 4, bus);
+  EXPECT_EQ(bus, 3u);
+}
+
 }  // namespace
 }  // namespace minifvp::test
