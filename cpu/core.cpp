@@ -136,10 +136,7 @@ const DecodedInsn& Core::fetch_checked(uint32_t pc) {
 
 uint32_t Core::mpu_context_key() const {
   const bool privileged = s_.ipsr != 0 || (s_.control & 1) == 0;
-  // ExecutionPriority() < 0 exactly when FAULTMASK is set or HardFault or NMI is active; only
-  // NMI can preempt HardFault, so one of them is then the current exception.
-  const bool negative_priority = s_.faultmask || s_.ipsr == 2 || s_.ipsr == 3;
-  return (privileged ? 1u : 0u) | (negative_priority ? 2u : 0u);
+  return (privileged ? 1u : 0u) | (negative_execution_priority() ? 2u : 0u);
 }
 
 void Core::set_mpu(const MpuConfig* config) {

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "cpu/arm_pseudocode.h"
 #include "cpu/decode/decoded_insn.h"
 #include "cpu/fault.h"
 #include "cpu/state.h"
@@ -79,6 +80,16 @@ class Core {
   void set_unaligned_trap(bool on) { unaligned_trap_ = on; }
   // CCR.DIV_0_TRP (written by the SCB): SDIV/UDIV by zero raise DIVBYZERO instead of giving 0.
   void set_divide_by_zero_trap(bool on) { divide_by_zero_trap_ = on; }
+  // CCR.STKOFHFNMIGN: stack-limit violations are ignored while ExecutionPriority() < 0.
+  void set_stack_limit_ignored_at_negative_priority(bool on) { stkof_hfnmi_ignore_ = on; }
+  // ExecutionPriority() < 0: FAULTMASK set, or HardFault or NMI active (only NMI can preempt
+  // HardFault, so one of them is then the current exception).
+  bool negative_execution_priority() const { return s_.faultmask || s_.ipsr == 2 || s_.ipsr == 3; }
+  // Whether a write of `new_sp` to the current stack pointer violates its limit (ViolatesSPLim():
+  // MSPLIM or PSPLIM, unless CCR.STKOFHFNMIGN applies).
+  bool violates_stack_limit(uint32_t new_sp) const {
+    return new_sp < current_sp_limit(s_) && !(stkof_hfnmi_ignore_ && negative_execution_priority());
+  }
   bool divide_by_zero_trap() const { return divide_by_zero_trap_; }
   // CPACR.CP10 (CP11 must equal it; written by the SCB): whether privileged and unprivileged code
   // may execute floating-point and MVE instructions. At reset neither may (CPACR resets to 0), and
@@ -240,6 +251,7 @@ class Core {
   bool exception_check_ = false;
   ExceptionModel* exceptions_ = nullptr;
   bool unaligned_trap_ = false;
+  bool stkof_hfnmi_ignore_ = false;
   bool divide_by_zero_trap_ = false;
   bool fp_access_privileged_ = false;
   bool fp_access_unprivileged_ = false;

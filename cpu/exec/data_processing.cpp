@@ -3,6 +3,7 @@
 #include <bit>
 
 #include "cpu/exec/it_block_rules.h"
+#include "cpu/exec/stack_limit.h"
 
 namespace minifvp::cpu::exec {
 namespace {
@@ -27,9 +28,7 @@ void write_result_high(Core& core, unsigned d, uint32_t value) {
     return;
   }
   const uint32_t sp = value & ~3u;
-  if (sp < current_sp_limit(core.state())) {
-    core.raise(FaultKind::StackOverflow, "SP written below the stack limit");
-  }
+  check_stack_limit(core, sp);
   core.state().r[13] = sp;
 }
 

@@ -4,7 +4,8 @@
 //
 // The check is made before any memory access of the instruction, so a violating PUSH writes
 // nothing and leaves SP unchanged: the instruction takes a STKOF UsageFault instead. The limit is
-// MSPLIM or PSPLIM, whichever belongs to the stack pointer in use (LookUpSPLim()).
+// MSPLIM or PSPLIM, whichever belongs to the stack pointer in use (LookUpSPLim()), and
+// CCR.STKOFHFNMIGN lifts it at negative execution priority (Core::violates_stack_limit()).
 #pragma once
 
 #include "cpu/core.h"
@@ -12,10 +13,7 @@
 namespace minifvp::cpu::exec {
 
 inline void check_stack_limit(Core& core, uint32_t new_sp) {
-  const CpuState& s = core.state();
-  const bool process_stack = s.ipsr == 0 && (s.control & 2) != 0;
-  const uint32_t limit = process_stack ? s.psplim : s.msplim;
-  if (new_sp < limit) [[unlikely]] {
+  if (core.violates_stack_limit(new_sp)) [[unlikely]] {
     core.raise(FaultKind::StackOverflow, "SP write below the stack limit");
   }
 }

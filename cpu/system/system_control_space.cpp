@@ -436,6 +436,7 @@ void SystemControlSpace::write_ccr(uint32_t value) {
   ccr_ = (value & kCcrWritableMask) | kCcrStkAlign | 1u;
   core_.set_unaligned_trap((ccr_ & kCcrUnalignTrp) != 0);
   core_.set_divide_by_zero_trap((ccr_ & kCcrDiv0Trp) != 0);
+  core_.set_stack_limit_ignored_at_negative_priority((ccr_ & kCcrStkofHfnmiIgn) != 0);
   if (ccr_listener_) ccr_listener_(ccr_);
 }
 

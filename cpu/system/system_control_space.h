@@ -48,7 +48,8 @@ class SystemControlSpace : public Device {
                             kIciallu = 0xf50, kBpiall = 0xf78;
   static constexpr uint32_t kAircrVectKeyWrite = 0x05fa, kAircrVectKeyRead = 0xfa05;
   static constexpr uint32_t kAircrSysResetReq = 1u << 2;
-  static constexpr uint32_t kCcrUnalignTrp = 1u << 3, kCcrDiv0Trp = 1u << 4, kCcrStkAlign = 1u << 9;
+  static constexpr uint32_t kCcrUnalignTrp = 1u << 3, kCcrDiv0Trp = 1u << 4, kCcrStkAlign = 1u << 9,
+                            kCcrStkofHfnmiIgn = 1u << 10;
   // CCR at reset: STKALIGN (RES1 in Armv8-M) and bit 0 (RES1: NONBASETHRDENA is gone in
   // Armv8-M); traps and caches off.
   static constexpr uint32_t kCcrReset = 0x00000201;

@@ -333,5 +333,25 @@ TEST(ExecLoadStoreMultiple, PushBelowTheStackLimitFaultsBeforeWriting) {
   }
 }
 
+// CCR.STKOFHFNMIGN: at negative execution priority (here FAULTMASK) the limit is ignored only when
+// the bit is set (ViolatesSPLim()); without it the violation still faults.
+TEST(ExecLoadStoreMultiple, StackLimitIgnoredAtNegativePriorityOnlyWithStkofHfnmiIgn) {
+  for (const bool ignore : {false, true}) {
+    CpuHarness h;
+    h.load({0xb510 /* push {r4, lr} */});
+    h.state().r[13] = kData + 0x10;
+    h.state().msplim = kData + 0x10;
+    h.state().faultmask = true;
+    h.core().set_stack_limit_ignored_at_negative_priority(ignore);
+    if (ignore) {
+      EXPECT_EQ(h.run(), cpu::StopReason::Limit);
+      EXPECT_EQ(h.state().r[13], kData + 0x08);
+    } else {
+      EXPECT_EQ(h.run(), cpu::StopReason::Fault);
+      EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::StackOverflow);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace minifvp::test
