@@ -168,8 +168,8 @@ class Core {
   // PC as the Arm ARM's R[15] reads in Thumb state (instruction address + 4).
   uint32_t pc_read() const { return current_pc_ + 4; }
 
-  // Register read with the R[15] rule; handlers may also read state().r directly when the
-  // encoding excludes PC.
+  // R[n] as the pseudocode reads it: while a handler runs, r[15] already holds the instruction's
+  // address + 4, so no special case is needed for the PC.
   uint32_t reg(unsigned n) const { return s_.r[n]; }
   void set_reg(unsigned n, uint32_t value) { s_.r[n] = value; }
 
@@ -178,15 +178,6 @@ class Core {
   void bx_write_pc(uint32_t address);
   void load_write_pc(uint32_t address) { bx_write_pc(address); }
   void alu_write_pc(uint32_t address) { branch_write_pc(address); }
-  // Writes a register; a write to R15 is a branch (ALUWritePC).
-  void write_reg_or_pc(unsigned n, uint32_t value) {
-    if (n == 15) {
-      alu_write_pc(value);
-    } else {
-      s_.r[n] = value;
-    }
-  }
-
   // Whether this execution of `insn` sets the flags (resolves SetFlags::OutsideIt).
   bool setflags(const DecodedInsn& insn) const {
     return insn.setflags == SetFlags::Yes ||
