@@ -8,6 +8,7 @@
 #include "cpu/arm_pseudocode.h"
 #include "cpu/decode/decoder.h"
 #include "cpu/exceptions.h"
+#include "cpu/exec/mve_common.h"
 #include "cpu/timing/m55_timing.h"
 
 namespace minifvp::cpu {
@@ -278,6 +279,19 @@ void Core::handle_fault(const GuestFault& fault) {
   request_stop(StopReason::Fault);
 }
 
+void Core::check_eci_continuation(const DecodedInsn& insn) {
+  // Armv8.1-M ARM: with a nonzero ECI, only a beat-wise vector instruction may execute next;
+  // anything else (or a reserved ECI value) is an INVSTATE UsageFault.
+  const uint8_t eci = static_cast<uint8_t>(s_.it.bits >> 4);
+  const bool beatwise = insn.encoding != nullptr && insn.encoding->klass == InsnClass::Vector;
+  if (!beatwise || !exec::mve::eci_valid(eci)) {
+    raise(FaultKind::InvalidState,
+          fmt::format("EPSR.ECI is {:#x} and the instruction is not a beat-wise vector "
+                      "instruction",
+                      eci));
+  }
+}
+
 void Core::apply_invalidations() {
   for (uint32_t page_index : pending_invalidations_) {
     if (DecodedPage* page = pages_[page_index]) {
@@ -310,6 +324,10 @@ void Core::run_loop() {
       executed = condition_holds(s_, s_.it.condition());
       if (executed) insn.exec(*this, insn);
       s_.it.advance();
+    } else if (s_.it.bits != 0) [[unlikely]] {
+      // EPSR.ECI: part of a vector instruction already executed (cpu/exec/mve_common.h).
+      check_eci_continuation(insn);
+      insn.exec(*this, insn);
     } else {
       insn.exec(*this, insn);
     }

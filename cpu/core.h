@@ -215,6 +215,7 @@ class Core {
   void invalidate_page(uint32_t page_index);
   void apply_invalidations();
   void handle_fault(const GuestFault& fault);
+  void check_eci_continuation(const DecodedInsn& insn);
   void attention() { limit_ = 0; }
   uint32_t slow_read(uint32_t addr, unsigned size, bool unprivileged);
   void check_data_access(uint32_t addr, unsigned size, MpuAccess access, bool unprivileged);

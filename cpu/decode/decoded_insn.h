@@ -33,6 +33,7 @@ struct DecodedInsn {
   uint32_t imm = 0;   // imm32 or another immediate (offset, register list, ...)
   uint32_t imm2 = 0;  // a second immediate where needed (bitfield width, second offset, ...)
   uint8_t size = 0;   // 2 or 4 bytes
+  uint8_t esize = 0;  // MVE: element size in bytes (1, 2, 4 or 8)
   uint8_t d = 0, n = 0, m = 0, a = 0;  // Rd, Rn, Rm, Ra (or Rt, Rt2, RdLo, RdHi as documented)
   uint8_t t = 0, t2 = 0;
   ShiftType shift_type = ShiftType::LSL;

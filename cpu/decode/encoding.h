@@ -29,6 +29,10 @@ enum class InsnClass : uint8_t {
   Branch,
   System,  // MRS/MSR, CPS, barriers, hints, IT, BKPT, SVC, UDF
   Coprocessor,
+  // An MVE (Helium) beat-wise vector instruction: predicated per lane by VPR, tail predication and
+  // EPSR.ECI, and advancing the VPT block (cpu/exec/mve_common.h). MVE instructions that are not
+  // beat-wise (VMOV to a general-purpose register, ...) are Coprocessor.
+  Vector,
 };
 
 struct Encoding {

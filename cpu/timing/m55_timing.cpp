@@ -169,6 +169,10 @@ constexpr FpRow kFpRows[] = {
     // VMOVX) [M55-LLVM: FloatE3 (2)]: see kFpDefault.
 };
 constexpr uint8_t kFpDefault = 2;
+// A beat-wise MVE instruction: four 32-bit beats, two per cycle on the M55's 64-bit vector datapath
+// [M55-LLVM: the M55 model issues one 128-bit vector instruction per 2 cycles], without overlap
+// between consecutive vector instructions [CHOSEN, a first approximation].
+constexpr uint8_t kVectorCycles = 2;
 
 // T16 encodings whose d field is also a source (the Rdn forms) or names Rn.
 constexpr std::string_view kT16ReadsD[] = {
@@ -212,6 +216,8 @@ uint16_t source_registers(const Encoding& e, const Fields& f, const DecodedInsn&
       return reg_bit(insn.n);
     case InsnClass::StoreMultiple:
       return static_cast<uint16_t>(reg_bit(insn.n) | (insn.imm & 0xFFFF));
+    case InsnClass::Vector:
+      return 0;  // Q registers are not tracked by the core-register interlock
     case InsnClass::Coprocessor: {
       const std::string_view stem = stem_of(e.name);
       if (stem.starts_with("VLDR") || stem.starts_with("VSTR") || stem.starts_with("VLDM") ||
@@ -290,6 +296,10 @@ void annotate(DecodedInsn& insn) {
 
   if (e->klass == InsnClass::Coprocessor) {
     insn.cycles = fp_cycles(*e, f);
+    return;
+  }
+  if (e->klass == InsnClass::Vector) {
+    insn.cycles = kVectorCycles;
     return;
   }
   for (const Row& row : kRows) {
