@@ -18,10 +18,11 @@ EncodingGroup branch_system_group();
 // Scalar floating point (FPv5 with Armv8.1-M half precision): data processing, conversions,
 // register transfers, VMRS/VMSR, loads and stores, and the NOCP catch-all of coprocessors 8-11.
 EncodingGroup floating_point_group();
-// MVE (Helium), cpu/decode/table_mve_*.cpp: loads and stores; integer arithmetic and moves;
+// MVE (Helium), cpu/decode/table_mve_*.cpp: loads and stores; data movement; integer arithmetic;
 // shifts and saturating multiplies; predication, reductions and tail-predicated loops; floating
 // point.
 EncodingGroup mve_load_store_group();
+EncodingGroup mve_move_group();
 EncodingGroup mve_integer_group();
 EncodingGroup mve_shift_saturate_group();
 EncodingGroup mve_predicate_reduce_group();
