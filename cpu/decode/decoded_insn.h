@@ -54,6 +54,8 @@ struct DecodedInsn {
   uint8_t result_latency = 1;
   uint8_t taken_penalty = 0;
   bool late_from_multiply = false;  // the late results come from a multiply, not a load
+  // MVE: the vector pipeline the instruction occupies (timing::VectorPipe; 0 = none).
+  uint8_t vector_pipe = 0;
 };
 
 }  // namespace minifvp::cpu

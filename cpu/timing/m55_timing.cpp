@@ -24,9 +24,12 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <span>
 #include <string_view>
 
 #include "cpu/decode/encoding.h"
+#include "cpu/decode/groups.h"
+#include "cpu/timing/tracker.h"
 
 namespace minifvp::cpu::timing {
 namespace {
@@ -169,10 +172,40 @@ constexpr FpRow kFpRows[] = {
     // VMOVX) [M55-LLVM: FloatE3 (2)]: see kFpDefault.
 };
 constexpr uint8_t kFpDefault = 2;
-// A beat-wise MVE instruction: four 32-bit beats, two per cycle on the M55's 64-bit vector datapath
-// [M55-LLVM: the M55 model issues one 128-bit vector instruction per 2 cycles], without overlap
-// between consecutive vector instructions [CHOSEN, a first approximation].
-constexpr uint8_t kVectorCycles = 2;
+// A beat-wise MVE instruction issues in one cycle; its second beat (the M55's vector datapath is
+// 64 bits wide, two 32-bit beats per cycle) overlaps the next instruction unless that one needs
+// the same vector pipeline (cpu/timing/tracker.h charges the wait) [M55-LLVM].
+constexpr uint8_t kVectorCycles = 1;
+
+// The vector pipeline of an MVE row [M55-LLVM, which assigns each MVE instruction to the
+// load/store, integer, float/multiply or control ("sys") pipe]: loads and stores use the
+// load/store pipe; VPST, VCTP and VPNOT the control pipe (one beat); floating point, the
+// multiplies, multiply-accumulate reductions, VADDV/VADDLV, compares (VCMP/VPT) and VMOV to or
+// from general-purpose registers the float/multiply pipe; everything else the integer pipe.
+// `is_float_row` says whether the row is in the MVE floating-point table.
+VectorPipe vector_pipe_of(std::string_view stem, bool is_float_row) {
+  constexpr std::string_view kLoadStore[] = {"VLD", "VST"};
+  constexpr std::string_view kControl[] = {"VPST", "VCTP", "VPNOT"};
+  constexpr std::string_view kFloatMultiply[] = {
+      "VMUL",  "VRMUL", "VMLA",  "VMLS",   "VQDMUL", "VQRDMUL", "VQDML", "VQRDML",
+      "VRMLA", "VRMLS", "VADDV", "VADDLV", "VCMP",   "VPT",     "VMOV",  "VFMA",
+      "VFMS",  "VCMUL", "VCMLA", "VCVT",   "VRINT",  "VMAXNM",  "VMINNM"};
+  const auto starts_with_any = [&](std::span<const std::string_view> prefixes) {
+    return std::ranges::any_of(prefixes, [&](std::string_view p) { return stem.starts_with(p); });
+  };
+  if (starts_with_any(kLoadStore)) return VectorPipe::LoadStore;
+  if (starts_with_any(kControl)) return VectorPipe::Control;
+  // Polynomial VMULL and the narrowing/lengthening VMOVs run on the integer pipe [M55-LLVM].
+  if (stem.starts_with("VMULL_poly") || stem.starts_with("VMOVN") || stem.starts_with("VMOVL")) {
+    return VectorPipe::Integer;
+  }
+  if (is_float_row || starts_with_any(kFloatMultiply)) return VectorPipe::FloatMultiply;
+  return VectorPipe::Integer;
+}
+
+bool in_group(const Encoding* e, const EncodingGroup& group) {
+  return e >= group.t32.data() && e < group.t32.data() + group.t32.size();
+}
 
 // T16 encodings whose d field is also a source (the Rdn forms) or names Rn.
 constexpr std::string_view kT16ReadsD[] = {
@@ -300,6 +333,8 @@ void annotate(DecodedInsn& insn) {
   }
   if (e->klass == InsnClass::Vector) {
     insn.cycles = kVectorCycles;
+    static const EncodingGroup float_group = mve_float_group();
+    insn.vector_pipe = static_cast<uint8_t>(vector_pipe_of(stem, in_group(e, float_group)));
     return;
   }
   for (const Row& row : kRows) {

@@ -130,3 +130,52 @@ TEST(Timing, AnnotateLeavesUndecodedInstructionsAtOneCycle) {
 
 }  // namespace
 }  // namespace minifvp::test
+
+namespace minifvp::test {
+namespace {
+
+// The MVE beat-overlap rule of the tracker, on synthetic instructions (the MVE rows' pipeline
+// assignment is checked with the rows themselves): one issue cycle each, a second beat that
+// overlaps the next instruction unless it needs the same pipeline.
+cpu::DecodedInsn vector_insn(cpu::timing::VectorPipe pipe) {
+  cpu::DecodedInsn insn;
+  insn.cycles = 1;
+  insn.vector_pipe = static_cast<uint8_t>(pipe);
+  return insn;
+}
+
+uint64_t run_sequence(cpu::timing::Tracker& tracker,
+                      std::initializer_list<cpu::timing::VectorPipe> pipes) {
+  uint64_t clock = 0;
+  for (cpu::timing::VectorPipe pipe : pipes) {
+    const cpu::DecodedInsn insn = vector_insn(pipe);
+    clock += insn.cycles + tracker.retire(insn, clock, false);
+  }
+  return clock;
+}
+
+TEST(TimingVector, DifferentPipelinesOverlapTheSecondBeat) {
+  using enum cpu::timing::VectorPipe;
+  cpu::timing::Tracker tracker;
+  // VLDR; VADD; VMUL; VSTR: each issues one cycle after the previous.
+  EXPECT_EQ(run_sequence(tracker, {LoadStore, Integer, FloatMultiply, LoadStore}), 4u);
+  EXPECT_EQ(tracker.stalls()[StallCause::VectorPipe], 0u);
+}
+
+TEST(TimingVector, SamePipelineWaitsForTheSecondBeat) {
+  using enum cpu::timing::VectorPipe;
+  cpu::timing::Tracker tracker;
+  // VLDR; VLDRB; VADD; VSTR: the second load waits one cycle for the first one's second beat.
+  EXPECT_EQ(run_sequence(tracker, {LoadStore, LoadStore, Integer, LoadStore}), 5u);
+  EXPECT_EQ(tracker.stalls()[StallCause::VectorPipe], 1u);
+}
+
+TEST(TimingVector, ControlPipelineInstructionsHaveOneBeat) {
+  using enum cpu::timing::VectorPipe;
+  cpu::timing::Tracker tracker;
+  EXPECT_EQ(run_sequence(tracker, {Control, Control, Control}), 3u);
+  EXPECT_EQ(tracker.stalls()[StallCause::VectorPipe], 0u);
+}
+
+}  // namespace
+}  // namespace minifvp::test
