@@ -107,7 +107,7 @@ TEST_F(MveMove, VdupAllSizesAndPredication) {
   for (unsigned i = 0; i < 4; ++i) EXPECT_EQ(qw(2, i), 0x98769876);
   r(0) = 0x13579bdf;
   set_q(7, {1, 2, 3, 4});
-  predicate(0x3c0f);  // bytes 0-3 and 10-13: word 0, the top of word 2, the bottom of word 3
+  predicate(0x3c0f);      // bytes 0-3 and 10-13: word 0, the top of word 2, the bottom of word 3
   run({0xeeae, 0x0b10});  // vdup.32 q7, r0
   EXPECT_EQ(qw(7, 0), 0x13579bdfu);
   EXPECT_EQ(qw(7, 1), 2u);
