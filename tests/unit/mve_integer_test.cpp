@@ -192,6 +192,14 @@ TEST_F(MveIntArith, ModifiedImmediates) {
     exec(0xff822050 | (cmode << 8) | 0x5);
     EXPECT_EQ(lane<uint64_t>(1, 0), kExpected[cmode]) << cmode;
   }
+  // VMVN (op = 1) inverts the same expansions, including the shifted-ones cmodes 1100 and 1101;
+  // cmode 1110 is VMOV.I64 (byte mask, not inverted).
+  for (uint32_t cmode = 0; cmode < 15; ++cmode) {
+    if ((cmode & 1) && cmode < 12) continue;  // VBIC
+    exec(0xff822070 | (cmode << 8) | 0x5);
+    const uint64_t expected = cmode == 14 ? 0xff00ff0000ff00ffull : ~kExpected[cmode];
+    EXPECT_EQ(lane<uint64_t>(1, 1), expected) << cmode;
+  }
 }
 
 TEST_F(MveIntArith, AddSubAllSizes) {
