@@ -252,6 +252,24 @@ TEST_F(MveIntMultiply, AddWithCarryChainsThroughLanes) {
   EXPECT_EQ(s().fpscr & kFpscrNzcv, 0x90000000u);
 }
 
+// With EPSR.ECI saying beat 0 already ran, VADCI continues the chain from FPSCR.C (the carry
+// out of beat 0) instead of its fixed carry-in, and lane 0 is not written again.
+TEST_F(MveIntMultiply, AddWithCarryResumedAfterBeatZero) {
+  for (unsigned i = 0; i < 4; ++i) {
+    set_lane<uint32_t>(1, i, 0xdead0000 + i);
+    set_lane<uint32_t>(2, i, 0xffffffff);
+    set_lane<uint32_t>(3, i, 0);
+  }
+  s().fpscr |= kFpscrC;
+  s().it.bits = static_cast<uint8_t>(mve::Eci::A0) << 4;
+  exec(0xee343f06);  // vadci.i32 q1, q2, q3
+  EXPECT_EQ(lane<uint32_t>(1, 0), 0xdead0000u);
+  EXPECT_EQ(lane<uint32_t>(1, 1), 0u);  // 0xffffffff + 0 + carry 1
+  EXPECT_EQ(lane<uint32_t>(1, 3), 0u);
+  EXPECT_EQ(s().fpscr & kFpscrNzcv, kFpscrC);
+  EXPECT_EQ(s().it.bits, 0);
+}
+
 TEST_F(MveIntMultiply, ComplexAddRotations) {
   set_bytes(2, 0x70, 0x21);
   set_bytes(3, 0x85, 0x3b);
