@@ -293,12 +293,12 @@ TEST_F(MvePredicateTest, FloatCompareNaNRules) {
   };
   // Lanes: 1 == 1, NaN vs 1 (unordered), 2 > 1, 1 < 2.
   const Case cases[] = {
-      {0xee330f04, 0x000f, false},  // eq: quiet compare
-      {0xee330f84, 0xfff0, false},  // ne: unordered is "not equal"
-      {0xee331f04, 0x0f0f, true},   // ge
-      {0xee331f84, 0xf0f0, true},   // lt: unordered is true
-      {0xee331f05, 0x0f00, true},   // gt
-      {0xee331f85, 0xf0ff, true},   // le: unordered is true
+      {0xee330f04, 0x000f, true},  // eq: a signalling compare, as in QEMU
+      {0xee330f84, 0xfff0, true},  // ne: unordered is "not equal"
+      {0xee331f04, 0x0f0f, true},  // ge
+      {0xee331f84, 0xf0f0, true},  // lt: unordered is true
+      {0xee331f05, 0x0f00, true},  // gt
+      {0xee331f85, 0xf0ff, true},  // le: unordered is true
   };
   for (const Case& c : cases) {
     s().fpscr = 4u << 16;
@@ -306,7 +306,11 @@ TEST_F(MvePredicateTest, FloatCompareNaNRules) {
     EXPECT_EQ(p0(), c.expected) << std::hex << c.insn;
     EXPECT_EQ((s().fpscr & 1) != 0, c.invalid) << std::hex << c.insn;
   }
-  // A signalling NaN makes even EQ raise Invalid Operation.
+  // Without NaNs no flag; a signalling NaN raises Invalid Operation too.
+  set_q<uint32_t>(1, {kOne, kOne, kOne, kOne});
+  s().fpscr = 4u << 16;
+  exec({0xee330f04});
+  EXPECT_EQ(s().fpscr & 1, 0u);
   set_q<uint32_t>(1, {kSNaN, kOne, kOne, kOne});
   s().fpscr = 4u << 16;
   exec({0xee330f04});

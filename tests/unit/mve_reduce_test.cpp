@@ -379,8 +379,11 @@ TEST_F(MveReduceTest, SignedZerosAndMagnitudes) {
   r(0) = kThree;
   exec({0xeeec0f84});  // vminnmav.f32: |-0.5| = 0.5
   EXPECT_EQ(r(0), 0x3f000000u);
-  r(0) = 0xc0800000;  // Rda = -4: its magnitude wins, its sign stays
+  r(0) = 0xc0800000;  // Rda = -4 is not made absolute: max(-4, |x|) = 2
   exec({0xeeec0f04});
+  EXPECT_EQ(r(0), 0x40000000u);
+  r(0) = 0xc0800000;
+  exec({0xeeec0f84});  // vminnmav.f32: min(-4, |x|) = -4
   EXPECT_EQ(r(0), 0xc0800000u);
 }
 
@@ -391,7 +394,7 @@ TEST_F(MveReduceTest, HalfPrecisionReductionsZeroExtend) {
   exec({0xfeee0f04});  // vmaxnmv.f16
   EXPECT_EQ(r(0), 0x4000u);
   r(0) = 0x00004400;   // 4.0
-  exec({0xfeec0f84});  // vminnmav.f16: |-0| = 0 and |0| = 0, ties resolved as minNum
+  exec({0xfeec0f84});  // vminnmav.f16: |-0| = +0 and +0
   EXPECT_EQ(r(0), 0x0000u);
 }
 
