@@ -385,6 +385,32 @@ void CaseGenerator::seed_fp_state(TestCase& test_case) {
   }
 }
 
+void CaseGenerator::avoid_vpr_reserved_bits(const cpu::DecodedInsn& insn, TestCase& test_case) {
+  constexpr uint32_t kVprSysreg = 12;  // the reg field of VMSR/VLDR (System Register) for VPR
+  const std::string_view name = insn.encoding->name;
+  if (name.starts_with("T32_VMRS_VMSR") && ((insn.raw >> 20) & 1) == 0 && insn.imm == kVprSysreg) {
+    if (insn.t < 13) test_case.r[insn.t] &= 0x00ffffffu;
+    if (insn.t == 14) test_case.lr &= 0x00ffffffu;
+    return;
+  }
+  if (!name.starts_with("T32_VLDR_sysreg") || insn.t != kVprSysreg || insn.n >= 13) return;
+  // The loaded word comes from the scratch pattern: pick a base whose access address holds a
+  // word with a zero top byte (a few of the scratch's words do), keeping the base itself in the
+  // scratch.
+  const uint32_t offset = insn.add ? insn.imm : 0u - insn.imm;
+  std::vector<uint32_t> bases;
+  for (uint32_t i = 0; i < RD_SCRATCH_SIZE / 4; ++i) {
+    const uint32_t address = RD_SCRATCH_BASE + 4 * i;
+    if (((RD_PATTERN_START + i * RD_PATTERN_STEP) >> 24) != 0 || address == RD_JUMP_SLOT) continue;
+    const uint32_t base = insn.index ? address - offset : address;
+    const uint32_t after = base + offset;
+    if (base < RD_SCRATCH_BASE || base >= RD_SCRATCH_BASE + RD_SCRATCH_SIZE) continue;
+    if (after < RD_SCRATCH_BASE || after >= RD_SCRATCH_BASE + RD_SCRATCH_SIZE) continue;
+    bases.push_back(base);
+  }
+  if (!bases.empty()) test_case.r[insn.n] = bases[rng_.below(static_cast<uint32_t>(bases.size()))];
+}
+
 void CaseGenerator::seed_mve_addressing(const cpu::DecodedInsn& insn, TestCase& test_case) {
   const std::string_view name = insn.encoding->name;
   auto q_words = [&test_case](unsigned q) { return &test_case.s[4 * (q & 7)]; };
@@ -490,6 +516,7 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
       unsigned count = 1 + rng_.below(it_block ? 3 : max_insns);
       bool drawn = true;
       bool in_vpt_block = false;
+      std::vector<cpu::DecodedInsn> decoded_insns;
       for (unsigned k = 0; k < count; ++k) {
         const cpu::Encoding* row = live[rng_.below(static_cast<uint32_t>(live.size()))];
         if (in_vpt_block) {
@@ -527,6 +554,7 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
         } else if (is_memory_class(decoded_row->klass) || is_fp_memory_row(*decoded_row)) {
           seed_addressing(decoded, tc);
         }
+        decoded_insns.push_back(decoded);
         tc.insns.push_back(insn);
         generated.rows.push_back(decoded_row);
         if (is_vpt_row(*decoded_row)) {
@@ -542,6 +570,8 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
         }
       }
       if (!drawn) continue;
+      // After all addressing, which may reuse the same base register.
+      for (const cpu::DecodedInsn& decoded : decoded_insns) avoid_vpr_reserved_bits(decoded, tc);
       bool any_fp = false, any_mve = false, all_vector = true;
       for (const cpu::Encoding* row : generated.rows) {
         const TestClass klass = test_class_of(*row);

@@ -100,6 +100,10 @@ class CaseGenerator {
   bool draw_encoding(const cpu::Encoding& row, TestInsn& out, const cpu::Encoding*& decoded_row);
   uint32_t random_register_value();
   void seed_addressing(const cpu::DecodedInsn& insn, TestCase& test_case);
+  // VPR[31:24] is RES0: QEMU keeps what VMSR and VLDR write there, minifvp reads it as zero (both
+  // allowed). VMSR VPR gets a source register with a zero top byte, VLDR VPR a base register whose
+  // access reads a scratch word with a zero top byte.
+  void avoid_vpr_reserved_bits(const cpu::DecodedInsn& insn, TestCase& test_case);
   // MVE loads and stores: the base register, and the Q register of offsets or base addresses.
   void seed_mve_addressing(const cpu::DecodedInsn& insn, TestCase& test_case);
   // S0-S31, FPSCR (random controls, LTPSIZE 4) and VPR (sometimes a P0) of a case with
