@@ -73,5 +73,10 @@ add_test(NAME diff.qemu.hello
 add_test(NAME diff.qemu.bench_cpu
   COMMAND ${RUN_ELF_TEST} --elf ${FIRMWARE_OUT}/apps/bench_cpu/bench_cpu.elf
           --input "" --expect-status 0 --expect-output "bench_cpu checksum")
+add_test(NAME diff.qemu.bench_mve
+  COMMAND ${RUN_ELF_TEST} --elf ${FIRMWARE_OUT}/apps/bench_mve/bench_mve.elf
+          --input "" --expect-status 0 --expect-output "bench_mve: self-check ok")
+set_tests_properties(diff.qemu.bench_mve PROPERTIES LABELS "diff;mve" SKIP_RETURN_CODE 77
+  TIMEOUT 300)
 set_tests_properties(diff.qemu.hello diff.qemu.bench_cpu PROPERTIES
   LABELS diff SKIP_RETURN_CODE 77 TIMEOUT 300)
