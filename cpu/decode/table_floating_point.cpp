@@ -18,6 +18,7 @@
 #include "cpu/exec/fp_convert.h"
 #include "cpu/exec/fp_load_store.h"
 #include "cpu/exec/fp_move.h"
+#include "cpu/exec/mve_move.h"
 
 namespace minifvp::cpu {
 namespace {
@@ -263,12 +264,30 @@ DecodeStatus decode_VMOV_core_single(Fields f, DecodedInsn& out) {
   return ok_unless(sp_or_pc(out.t), out);
 }
 
-// VMOV (general-purpose register to/from scalar), 32-bit lanes of a D register.
+// VMOV (general-purpose register to vector lane) and VMOV (vector lane to general-purpose
+// register), Armv8.1-M with MVE: opc1:opc2 selects the lane size and index in D[N:Vn] (1xxx
+// bytes, 0xx1 halfwords, 0x00 words, 0x10 UNDEFINED); U = 1 zero-extends a byte or halfword read
+// (U = 1 on a word or on a write is UNDEFINED; U = 1 writes with the VDUP bits are VDUP).
+// M-profile has D0-D15 only: N = 1 is UNDEFINED, as QEMU decodes it.
 DecodeStatus decode_VMOV_scalar(Fields f, DecodedInsn& out) {
-  out.n = fp_reg(f, 'n', 'N', Format::F64);
+  const uint32_t opc1 = f['j'], opc2 = f['k'];
+  unsigned esize = 4, index = opc1 & 1;
+  if ((opc1 & 2) != 0) {
+    esize = 1;
+    index = ((opc1 & 1) << 2) | opc2;
+  } else if ((opc2 & 1) != 0) {
+    esize = 2;
+    index = ((opc1 & 1) << 1) | (opc2 >> 1);
+  } else if (opc2 != 0) {
+    return undefined(out);
+  }
+  const bool to_gpr = f['o'] != 0, zero_extend = f['U'] != 0;
   out.t = static_cast<uint8_t>(f['t']);
-  out.imm = f['i'];
-  out.flag = f['o'] != 0;
+  out.esize = static_cast<uint8_t>(esize);
+  out.imm = 8 * f['n'] + index * esize;
+  out.flag = to_gpr;
+  out.imm2 = to_gpr && !zero_extend && esize < 4 ? 1 : 0;
+  if (f['N'] != 0 || (zero_extend && (!to_gpr || esize == 4))) return undefined(out);
   return ok_unless(sp_or_pc(out.t), out);
 }
 
@@ -428,7 +447,7 @@ constexpr Encoding kT32[] = {
     // Register transfers
     encoding("T32_VMOV_core_single_T1", "11101110000onnnntttt1010N0010000", decode_VMOV_core_single, exec::VMOV_core_single, kCop),
     encoding("T32_VMOV_core_half_T1", "11101110000onnnntttt1001N0010000", decode_VMOV_core_single, exec::VMOV_core_single, kCop),
-    encoding("T32_VMOV_scalar_T1", "1110111000ionnnntttt1011N0010000", decode_VMOV_scalar, exec::VMOV_scalar, kCop),
+    encoding("T32_VMOV_scalar_T1", "11101110Ujjonnnntttt1011Nkk10000", decode_VMOV_scalar, exec::MVE_VMOV_lane, kCop),
     encoding("T32_VMRS_VMSR_T1", "11101110111orrrrtttt101000010000", decode_VMRS_VMSR, exec::VMRS, kCop),
     encoding("T32_VMOV_core_double_T1", "11101100010ouuuutttt101100M1mmmm", decode_VMOV_core_double, exec::VMOV_core_pair_double, kCop),
     encoding("T32_VMOV_core_singles_T1", "11101100010ouuuutttt101000M1mmmm", decode_VMOV_core_singles, exec::VMOV_core_pair_singles, kCop),

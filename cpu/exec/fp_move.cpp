@@ -47,17 +47,6 @@ void VMOV_core_pair_singles(Core& core, const DecodedInsn& insn) {
   }
 }
 
-void VMOV_scalar(Core& core, const DecodedInsn& insn) {
-  execute_fp_check(core);
-  CpuState& s = core.state();
-  uint32_t& word = s.s[2 * insn.n + insn.imm];
-  if (insn.flag) {
-    s.r[insn.t] = word;
-  } else {
-    word = s.r[insn.t];
-  }
-}
-
 void VINS(Core& core, const DecodedInsn& insn) {
   require_outside_it_block(core, "VINS");
   execute_fp_check(core);

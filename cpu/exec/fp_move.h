@@ -17,8 +17,7 @@ void VMOV_core_single(Core& core, const DecodedInsn& insn);
 void VMOV_core_pair_double(Core& core, const DecodedInsn& insn);
 // R[t] <-> S[m], R[t2] <-> S[m+1].
 void VMOV_core_pair_singles(Core& core, const DecodedInsn& insn);
-// R[t] <-> word imm (0 or 1) of D[n] (VMOV.32 Dn[x]).
-void VMOV_scalar(Core& core, const DecodedInsn& insn);
+// VMOV (general-purpose register to/from a vector lane): exec::MVE_VMOV_lane, mve_move.h.
 // VINS.F16: S[d]<31:16> = S[m]<15:0>. VMOVX.F16: S[d] = Zeros(16):S[m]<31:16>. Unconditional.
 void VINS(Core& core, const DecodedInsn& insn);
 void VMOVX(Core& core, const DecodedInsn& insn);

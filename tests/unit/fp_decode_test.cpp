@@ -163,6 +163,7 @@ constexpr Example kAssembled[] = {
     {0xec532b17, "T32_VMOV_core_double_T1"},  // vmov r2, r3, d7
     {0xec432b17, "T32_VMOV_core_double_T1"},  // vmov d7, r2, r3
     {0xee135b10, "T32_VMOV_scalar_T1"},  // vmov.32 r5, d3[0]
+    {0xec042f03, "T32_VMOV_two_lanes_T1"},  // vmov r3, r4, q1[2], q1[0] (MVE)
     {0xee0f4a90, "T32_VMOV_core_single_T1"},  // vmov s31, r4
     {0xec554a1f, "T32_VMOV_core_singles_T1"},  // vmov r4, r5, s30, s31
     {0xeef23a10, "T32_VMRS_VMSR_T1"},  // vmrs r3, fpscr_nzcvqc

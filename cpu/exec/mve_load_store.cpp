@@ -1,0 +1,211 @@
+// MVE contiguous and gather/scatter loads and stores (contracts in cpu/exec/mve_load_store.h).
+#include "cpu/exec/mve_load_store.h"
+
+#include "cpu/exec/mve_beats.h"
+#include "cpu/exec/mve_common.h"
+
+namespace minifvp::cpu::exec {
+namespace {
+
+using mve::Vector;
+
+// Element `e` of `esize` bytes of v, zero-extended.
+uint32_t element(const Vector& v, unsigned e, unsigned esize) {
+  switch (esize) {
+    case 1:
+      return v.lane<uint8_t>(e);
+    case 2:
+      return v.lane<uint16_t>(e);
+    default:
+      return v.lane<uint32_t>(e);
+  }
+}
+
+void set_element(Vector& v, unsigned e, unsigned esize, uint32_t value) {
+  switch (esize) {
+    case 1:
+      v.set_lane<uint8_t>(e, static_cast<uint8_t>(value));
+      break;
+    case 2:
+      v.set_lane<uint16_t>(e, static_cast<uint16_t>(value));
+      break;
+    default:
+      v.set_lane<uint32_t>(e, value);
+      break;
+  }
+}
+
+// One element read from memory, sign- or zero-extended from `msize` bytes.
+uint32_t load_element(Core& core, uint32_t address, unsigned msize, bool sign_extend) {
+  const uint32_t value = core.read_memory(address, msize, Alignment::Aligned);
+  if (!sign_extend || msize == 4) return value;
+  const unsigned shift = 32 - 8 * msize;
+  return static_cast<uint32_t>(static_cast<int32_t>(value << shift) >> shift);
+}
+
+bool byte_set(uint16_t mask, unsigned byte) {
+  return (mask >> byte) & 1;
+}
+
+}  // namespace
+
+// VLDR{B,H,W} (Arm ARM: for each element of each executed beat, Elem[Q[d]] = the loaded value
+// if the element is active, else zero; then the writeback).
+void MVE_VLDR_contiguous(Core& core, const DecodedInsn& insn) {
+  const uint16_t active = mve::begin_beatwise(core);
+  CpuState& s = core.state();
+  const uint16_t executed = mve::unexecuted_beats(s);
+  const uint32_t base = s.r[insn.n];
+  const uint32_t offset_address = insn.add ? base + insn.imm : base - insn.imm;
+  const uint32_t start = insn.index ? offset_address : base;
+  const unsigned esize = insn.esize, msize = insn.imm2;
+  Vector result = mve::read_q(s, insn.d);
+  for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
+    const unsigned byte = e * esize;
+    if (!byte_set(executed, byte)) continue;
+    const uint32_t value =
+        byte_set(active, byte) ? load_element(core, start + e * msize, msize, insn.flag) : 0;
+    set_element(result, e, esize, value);
+  }
+  mve::write_q(s, insn.d, result);
+  if (insn.wback) s.r[insn.n] = offset_address;
+  mve::finish_beatwise(core);
+}
+
+void MVE_VSTR_contiguous(Core& core, const DecodedInsn& insn) {
+  const uint16_t active = mve::begin_beatwise(core);
+  CpuState& s = core.state();
+  const uint32_t base = s.r[insn.n];
+  const uint32_t offset_address = insn.add ? base + insn.imm : base - insn.imm;
+  const uint32_t start = insn.index ? offset_address : base;
+  const unsigned esize = insn.esize, msize = insn.imm2;
+  const Vector source = mve::read_q(s, insn.d);
+  for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
+    if (!byte_set(active, e * esize)) continue;
+    core.write_memory(start + e * msize, msize, element(source, e, esize), Alignment::Aligned);
+  }
+  if (insn.wback) s.r[insn.n] = offset_address;
+  mve::finish_beatwise(core);
+}
+
+// Gather load with vector offsets. For 64-bit elements (esize 8) each doubleword is two word
+// accesses at R[n] + (low word of the Qm doubleword << imm) and +4, predicated per word.
+void MVE_VLDR_gather_offset(Core& core, const DecodedInsn& insn) {
+  const uint16_t active = mve::begin_beatwise(core);
+  CpuState& s = core.state();
+  const uint16_t executed = mve::unexecuted_beats(s);
+  const uint32_t base = s.r[insn.n];
+  const Vector offsets = mve::read_q(s, insn.m);
+  Vector result = mve::read_q(s, insn.d);
+  if (insn.esize == 8) {
+    for (unsigned word = 0; word < 4; ++word) {
+      if (!byte_set(executed, 4 * word)) continue;
+      const uint32_t address =
+          base + (offsets.lane<uint32_t>(word & ~1u) << insn.imm) + 4 * (word & 1);
+      const uint32_t value =
+          byte_set(active, 4 * word) ? core.read_memory(address, 4, Alignment::Aligned) : 0;
+      result.set_lane<uint32_t>(word, value);
+    }
+  } else {
+    const unsigned esize = insn.esize;
+    for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
+      const unsigned byte = e * esize;
+      if (!byte_set(executed, byte)) continue;
+      const uint32_t address = base + (element(offsets, e, esize) << insn.imm);
+      const uint32_t value =
+          byte_set(active, byte) ? load_element(core, address, insn.imm2, insn.flag) : 0;
+      set_element(result, e, esize, value);
+    }
+  }
+  mve::write_q(s, insn.d, result);
+  mve::finish_beatwise(core);
+}
+
+void MVE_VSTR_scatter_offset(Core& core, const DecodedInsn& insn) {
+  const uint16_t active = mve::begin_beatwise(core);
+  CpuState& s = core.state();
+  const uint32_t base = s.r[insn.n];
+  const Vector offsets = mve::read_q(s, insn.m);
+  const Vector source = mve::read_q(s, insn.d);
+  if (insn.esize == 8) {
+    for (unsigned word = 0; word < 4; ++word) {
+      if (!byte_set(active, 4 * word)) continue;
+      const uint32_t address =
+          base + (offsets.lane<uint32_t>(word & ~1u) << insn.imm) + 4 * (word & 1);
+      core.write_memory(address, 4, source.lane<uint32_t>(word), Alignment::Aligned);
+    }
+  } else {
+    const unsigned esize = insn.esize;
+    for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
+      if (!byte_set(active, e * esize)) continue;
+      const uint32_t address = base + (element(offsets, e, esize) << insn.imm);
+      core.write_memory(address, insn.imm2, element(source, e, esize), Alignment::Aligned);
+    }
+  }
+  mve::finish_beatwise(core);
+}
+
+namespace {
+
+// The address of word `word` of a vector-base access: Qm element +/- offset (64-bit elements:
+// the low word of the doubleword, +4 for its high word).
+uint32_t vector_base_address(const Vector& bases, const DecodedInsn& insn, unsigned word) {
+  const unsigned element_word = insn.esize == 8 ? (word & ~1u) : word;
+  const uint32_t base = bases.lane<uint32_t>(element_word);
+  const uint32_t address = insn.add ? base + insn.imm : base - insn.imm;
+  return insn.esize == 8 ? address + 4 * (word & 1) : address;
+}
+
+// The written-back Qm of a vector-base access: each executed element gets its address, for
+// 64-bit elements only the low word (once its second beat executed), as QEMU does.
+void write_back_bases(CpuState& s, const DecodedInsn& insn, uint16_t executed) {
+  Vector bases = mve::read_q(s, insn.m);
+  const Vector old = bases;
+  for (unsigned word = 0; word < 4; ++word) {
+    if (!byte_set(executed, 4 * word)) continue;
+    if (insn.esize == 8) {
+      if ((word & 1) != 0) bases.set_lane<uint32_t>(word - 1, vector_base_address(old, insn, word - 1));
+    } else {
+      bases.set_lane<uint32_t>(word, vector_base_address(old, insn, word));
+    }
+  }
+  mve::write_q(s, insn.m, bases);
+}
+
+}  // namespace
+
+void MVE_VLDR_gather_base(Core& core, const DecodedInsn& insn) {
+  const uint16_t active = mve::begin_beatwise(core);
+  CpuState& s = core.state();
+  const uint16_t executed = mve::unexecuted_beats(s);
+  const Vector bases = mve::read_q(s, insn.m);
+  Vector result = mve::read_q(s, insn.d);
+  for (unsigned word = 0; word < 4; ++word) {
+    if (!byte_set(executed, 4 * word)) continue;
+    const uint32_t value = byte_set(active, 4 * word)
+                               ? core.read_memory(vector_base_address(bases, insn, word), 4,
+                                                  Alignment::Aligned)
+                               : 0;
+    result.set_lane<uint32_t>(word, value);
+  }
+  mve::write_q(s, insn.d, result);
+  if (insn.wback) write_back_bases(s, insn, executed);
+  mve::finish_beatwise(core);
+}
+
+void MVE_VSTR_scatter_base(Core& core, const DecodedInsn& insn) {
+  const uint16_t active = mve::begin_beatwise(core);
+  CpuState& s = core.state();
+  const uint16_t executed = mve::unexecuted_beats(s);
+  const Vector bases = mve::read_q(s, insn.m);
+  const Vector source = mve::read_q(s, insn.d);
+  for (unsigned word = 0; word < 4; ++word) {
+    if (!byte_set(active, 4 * word)) continue;
+    core.write_memory(vector_base_address(bases, insn, word), 4, source.lane<uint32_t>(word),
+                      Alignment::Aligned);
+  }
+  if (insn.wback) write_back_bases(s, insn, executed);
+  mve::finish_beatwise(core);
+}
+
+}  // namespace minifvp::cpu::exec
