@@ -65,8 +65,8 @@ DecodeStatus decode_vector_offset(Fields f, DecodedInsn& out, bool load) {
   out.imm2 = static_cast<uint8_t>(1u << msize);
   out.imm = os ? msize : 0;
   out.flag = load && unsigned_bit(f) == 0;
-  if (!gather_form_exists(msize, size, os, out.flag) || f['D'] != 0 || f['M'] != 0 ||
-      out.n == 15 || (load && out.d == out.m)) {
+  if (!gather_form_exists(msize, size, os, out.flag) || f['D'] != 0 || f['M'] != 0 || out.n == 15 ||
+      (load && out.d == out.m)) {
     return undefined(out);
   }
   return DecodeStatus::Ok;

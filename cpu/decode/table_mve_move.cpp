@@ -78,13 +78,13 @@ DecodeStatus decode_narrow(Fields f, DecodedInsn& out, exec::NarrowKind kind) {
   return DecodeStatus::Ok;
 }
 DecodeStatus decode_VMOVN(Fields f, DecodedInsn& out) {
-  return decode_narrow(f, out,
-                       unsigned_bit(f) ? exec::NarrowKind::Truncate : exec::NarrowKind::SignedToUnsigned);
+  return decode_narrow(
+      f, out, unsigned_bit(f) ? exec::NarrowKind::Truncate : exec::NarrowKind::SignedToUnsigned);
 }
 DecodeStatus decode_VQMOVN(Fields f, DecodedInsn& out) {
-  return decode_narrow(f, out,
-                       unsigned_bit(f) ? exec::NarrowKind::UnsignedSaturate
-                              : exec::NarrowKind::SignedSaturate);
+  return decode_narrow(
+      f, out,
+      unsigned_bit(f) ? exec::NarrowKind::UnsignedSaturate : exec::NarrowKind::SignedSaturate);
 }
 
 template <unsigned Narrow>

@@ -164,7 +164,8 @@ void write_back_bases(CpuState& s, const DecodedInsn& insn, uint16_t executed) {
   for (unsigned word = 0; word < 4; ++word) {
     if (!byte_set(executed, 4 * word)) continue;
     if (insn.esize == 8) {
-      if ((word & 1) != 0) bases.set_lane<uint32_t>(word - 1, vector_base_address(old, insn, word - 1));
+      if ((word & 1) != 0)
+        bases.set_lane<uint32_t>(word - 1, vector_base_address(old, insn, word - 1));
     } else {
       bases.set_lane<uint32_t>(word, vector_base_address(old, insn, word));
     }
@@ -182,10 +183,10 @@ void MVE_VLDR_gather_base(Core& core, const DecodedInsn& insn) {
   Vector result = mve::read_q(s, insn.d);
   for (unsigned word = 0; word < 4; ++word) {
     if (!byte_set(executed, 4 * word)) continue;
-    const uint32_t value = byte_set(active, 4 * word)
-                               ? core.read_memory(vector_base_address(bases, insn, word), 4,
-                                                  Alignment::Aligned)
-                               : 0;
+    const uint32_t value =
+        byte_set(active, 4 * word)
+            ? core.read_memory(vector_base_address(bases, insn, word), 4, Alignment::Aligned)
+            : 0;
     result.set_lane<uint32_t>(word, value);
   }
   mve::write_q(s, insn.d, result);

@@ -184,7 +184,7 @@ TEST_F(MveLoadStore, ContiguousStores) {
 TEST_F(MveLoadStore, PredicatedLoadZeroesInactiveLanesAndStoreSkipsThem) {
   set_q(2, {0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff});
   r(3) = kData;
-  predicate(0x0f3c);  // halfword lanes 1, 2 (bytes 2-5), 4, 5 (bytes 8-11) active
+  predicate(0x0f3c);      // halfword lanes 1, 2 (bytes 2-5), 4, 5 (bytes 8-11) active
   run({0xed93, 0x5e82});  // vldrh.u16 q2, [r3, #4]
   for (unsigned i = 0; i < 8; ++i) {
     const bool active = (0x0f3c >> (2 * i)) & 1;
@@ -293,7 +293,7 @@ TEST_F(MveLoadStore, GatherWithVectorOffsets) {
   for (unsigned i = 0; i < 4; ++i) EXPECT_EQ(qw(1, i), pattern(offsets[i])) << i;
   set_q(3, {0x00060002, 0x0004000c, 0x000a0000, 0x0008000e});
   const uint16_t half_offsets[8] = {2, 6, 12, 4, 0, 10, 14, 8};
-  predicate(0xff0f);  // lanes 2 and 3 inactive
+  predicate(0xff0f);      // lanes 2 and 3 inactive
   run({0xfc92, 0x2e96});  // vldrh.u16 q1, [r2, q3]
   for (unsigned i = 0; i < 8; ++i) {
     const bool active = i != 2 && i != 3;
@@ -319,7 +319,7 @@ TEST_F(MveLoadStore, ScatterWithVectorOffsets) {
   EXPECT_EQ(h.read(kData + 142, 2), 0xd3d4u);
   EXPECT_EQ(h.read(kData + 132, 2), mem(132, 2));
   set_q(3, {0x00000003, 0xffffffff, 0x00000001, 0x12345678});
-  predicate(0x0ff0);  // the high word of doubleword 0 and the low word of doubleword 1
+  predicate(0x0ff0);      // the high word of doubleword 0 and the low word of doubleword 1
   run({0xec82, 0x2fd7});  // vstrd.64 q1, [r2, q3, uxtw #3]
   EXPECT_EQ(h.read32(kData + 128 + 24), mem(152, 4));  // inactive low word of doubleword 0
   EXPECT_EQ(h.read32(kData + 128 + 28), 0xb1b2b3b4u);
@@ -329,7 +329,7 @@ TEST_F(MveLoadStore, ScatterWithVectorOffsets) {
 
 TEST_F(MveLoadStore, GatherAndScatterWithVectorBase) {
   set_q(3, {kData + 16, kData + 4, kData + 36, kData + 8});
-  predicate(0xf0f0);  // lanes 1 and 3
+  predicate(0xf0f0);      // lanes 1 and 3
   run({0xfd96, 0x3e02});  // vldrw.u32 q1, [q3, #8]
   EXPECT_EQ(qw(1, 0), 0u);
   EXPECT_EQ(qw(1, 1), mem(12, 4));
@@ -392,7 +392,7 @@ TEST_F(MveLoadStore, Vld2PatternsAndWriteback) {
   EXPECT_EQ(r(2), kData + 32);
   EXPECT_EQ(qw(2, 1), mem(8, 4));   // element 2
   EXPECT_EQ(qw(3, 2), mem(20, 4));  // element 5
-  run({0xfcb2, 0x9f61});  // vld43.32 {q4-q7}, [r2]!
+  run({0xfcb2, 0x9f61});            // vld43.32 {q4-q7}, [r2]!
   EXPECT_EQ(r(2), kData + 96);
   EXPECT_EQ(qw(6, 1), mem(32 + 24, 4));  // element 6 of the block at +32
 }
