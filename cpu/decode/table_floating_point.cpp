@@ -288,7 +288,9 @@ DecodeStatus decode_VMOV_scalar(Fields f, DecodedInsn& out) {
   out.flag = to_gpr;
   out.imm2 = to_gpr && !zero_extend && esize < 4 ? 1 : 0;
   if (f['N'] != 0 || (zero_extend && (!to_gpr || esize == 4))) return undefined(out);
-  return ok_unless(sp_or_pc(out.t), out);
+  // Rt = SP or PC is UNPREDICTABLE. Moving it into a lane, QEMU writes its value (PC reads as
+  // the instruction's address + 4), and so do we; moving a lane into SP or PC is UNDEFINED.
+  return ok_unless(to_gpr && sp_or_pc(out.t), out);
 }
 
 // VMOV (between two general-purpose registers and a doubleword / two single registers).

@@ -69,12 +69,13 @@ DecodeStatus decode_VREV(Fields f, DecodedInsn& out) {
   return DecodeStatus::Ok;
 }
 
-// VMOVN (U = 1), VQMOVUN (U = 0): size 00 narrows 16-bit lanes, 01 32-bit lanes.
+// VMOVN (U = 1), VQMOVUN (U = 0), VQMOVN: size 00 narrows 16-bit lanes, 01 32-bit lanes. The
+// rows fix size<1> = 0: VQMOVN's size 11 space is VCVTB/VCVTT between F16 and F32 (mve-fp).
 DecodeStatus decode_narrow(Fields f, DecodedInsn& out, exec::NarrowKind kind) {
   out.esize = static_cast<uint8_t>(1u << f['s']);
   out.flag = f['T'] != 0;
   out.imm = static_cast<uint32_t>(kind);
-  if (!decode_qd_qm(f, out) || f['s'] > 1) return undefined(out);
+  if (!decode_qd_qm(f, out)) return undefined(out);
   return DecodeStatus::Ok;
 }
 DecodeStatus decode_VMOVN(Fields f, DecodedInsn& out) {
@@ -106,10 +107,10 @@ constexpr Encoding kT32[] = {
     encoding("T32_VREV32_T1", "111111111D11ss00ddd0000011M0mmm0", decode_VREV<4>, exec::MVE_VREV, kVec),
     encoding("T32_VREV64_T1", "111111111D11ss00ddd0000001M0mmm0", decode_VREV<8>, exec::MVE_VREV, kVec),
     // VMOVNB/T (U = 1) and VQMOVUNB/T (U = 0), T = top
-    encoding("T32_VQMOVUN_T1", "111011100D11ss01dddT111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
-    encoding("T32_VMOVN_T1", "111111100D11ss01dddT111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
-    encoding("T32_VQMOVN_S_T1", "111011100D11ss11dddT111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
-    encoding("T32_VQMOVN_U_T1", "111111100D11ss11dddT111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVUN_T1", "111011100D110s01dddT111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VMOVN_T1", "111111100D110s01dddT111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVN_S_T1", "111011100D110s11dddT111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVN_U_T1", "111111100D110s11dddT111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
     // VMOVLB/T: the VSHLL encoding with a zero shift (imm3 = 000), 8-bit and 16-bit sources
     encoding("T32_VMOVL_8_S_T1", "111011101D101000dddT111101M0mmm0", decode_VMOVL<1>, exec::MVE_VMOVL, kVec),
     encoding("T32_VMOVL_8_U_T1", "111111101D101000dddT111101M0mmm0", decode_VMOVL<1>, exec::MVE_VMOVL, kVec),

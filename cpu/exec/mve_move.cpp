@@ -52,7 +52,7 @@ void MVE_VMOV_lane(Core& core, const DecodedInsn& insn) {
     }
     s.r[insn.t] = value;
   } else {
-    const uint32_t value = s.r[insn.t];
+    const uint32_t value = insn.t == 15 ? core.pc_read() : s.r[insn.t];
     std::memcpy(lane, &value, insn.esize);
   }
 }

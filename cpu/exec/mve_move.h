@@ -6,7 +6,8 @@
 // row of cpu/decode/table_floating_point.cpp), besides those of mve_common.h:
 //  - VDUP: d = Qd, t = Rt, esize;
 //  - VMOV lane: imm = byte offset of the lane in the extension register file (8 * Dn + index *
-//    esize), esize, t = Rt, flag = to the general-purpose register, imm2 = 1 to sign-extend;
+//    esize), esize, t = Rt (PC allowed as a source: reads as the address + 4), flag = to the
+//    general-purpose register, imm2 = 1 to sign-extend;
 //  - VMOV two lanes: d = Qd, t = Rt (lane imm), t2 = Rt2 (lane imm + 2), imm = 0 or 1,
 //    flag = to the general-purpose registers;
 //  - VREV: d, m, esize = element size, imm = container size in bytes (2, 4 or 8);

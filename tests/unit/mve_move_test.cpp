@@ -80,7 +80,6 @@ constexpr uint32_t kUndefined[] = {
     0xec032f03,  // vmov r3, r3, q1[2], q1[0] (Rt = Rt2)
     0xffb42144,  // vrev16.16
     0xffb82044 | 0x00400000,  // vrev64.32 with D = 1
-    0xfe392e85,  // vmovnb with size 10
 };
 // clang-format on
 
@@ -96,6 +95,9 @@ TEST_F(MveMove, EveryRowDecodes) {
     EXPECT_EQ(decode(raw, insn), cpu::DecodeStatus::Ok) << std::hex << raw;
     EXPECT_EQ(insn.exec, cpu::exec::fp_undefined) << std::hex << raw;
   }
+  // Size 1x of the narrowing moves is not theirs (VQMOVN's size 11 is VCVTB/VCVTT F16<->F32).
+  EXPECT_NE(row_name(0xfe392e85), "T32_VMOVN_T1");
+  EXPECT_NE(row_name(0xee3f2e05), "T32_VQMOVN_S_T1");  // vcvtb.f16.f32 q1, q2
 }
 
 TEST_F(MveMove, VdupAllSizesAndPredication) {
