@@ -11,6 +11,7 @@
 // in the same space must declare theirs. Coprocessors 14 and 15 (MVE, and the VLDR/VSTR system
 // register forms here) are not covered by a catch-all.
 #include <array>
+#include <string_view>
 
 #include "cpu/decode/groups.h"
 #include "cpu/exec/fp_arith.h"
@@ -62,6 +63,16 @@ uint8_t fp_reg(Fields f, char vector, char extra, Format format) {
 uint8_t single_reg(Fields f, char vector, char extra) {
   return fp_reg(f, vector, extra, Format::F32);
 }
+// Whether a double-precision operand names D16-D31: the M-profile register file has D0-D15 only,
+// so such an encoding is UNDEFINED (as in QEMU, which requires the 32-D-register feature for them).
+// `extras` lists the operands' D/N/M bit fields; a format other than F64 never qualifies.
+bool names_d16_to_d31(Fields f, Format format, std::string_view extras) {
+  if (format != Format::F64) return false;
+  for (char extra : extras) {
+    if (f[extra] != 0) return true;
+  }
+  return false;
+}
 
 void set_format(DecodedInsn& out, Format format) {
   out.imm2 = static_cast<uint32_t>(format);
@@ -72,6 +83,7 @@ DecodeStatus decode_three_regs(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "DNM")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', format);
   out.n = fp_reg(f, 'n', 'N', format);
   out.m = fp_reg(f, 'm', 'M', format);
@@ -90,6 +102,7 @@ DecodeStatus decode_two_regs(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "DM")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', format);
   out.m = fp_reg(f, 'm', 'M', format);
   out.flag = f['E'] != 0;  // VCMPE
@@ -153,6 +166,7 @@ DecodeStatus decode_VMOV_imm(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "D")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', format);
   out.imm = vfp_expand_imm(f['i'], format);
   return DecodeStatus::Ok;
@@ -163,6 +177,7 @@ DecodeStatus decode_VCVT_to_int(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "M")) return undefined(out);
   out.d = single_reg(f, 'd', 'D');
   out.m = fp_reg(f, 'm', 'M', format);
   out.flag = f['U'] == 0;  // opc2<0> = '1' is signed
@@ -175,6 +190,7 @@ DecodeStatus decode_VCVT_directed(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "M")) return undefined(out);
   out.d = single_reg(f, 'd', 'D');
   out.m = fp_reg(f, 'm', 'M', format);
   out.flag = f['S'] == 0;
@@ -187,6 +203,7 @@ DecodeStatus decode_VCVT_from_int(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "D")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', format);
   out.m = single_reg(f, 'm', 'M');
   out.flag = f['S'] == 0;
@@ -198,6 +215,7 @@ DecodeStatus decode_VCVT_fixed(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "D")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', format);
   out.flag = f['U'] != 0;
   out.shift_n = f['X'] ? 32 : 16;
@@ -214,6 +232,7 @@ DecodeStatus decode_VCVT_fp(Fields f, DecodedInsn& out) {
   const Format to = f['z'] ? Format::F32 : Format::F64;
   set_format(out, to);
   out.a = static_cast<uint8_t>(from);
+  if (names_d16_to_d31(f, to, "D") || names_d16_to_d31(f, from, "M")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', to);
   out.m = fp_reg(f, 'm', 'M', from);
   return DecodeStatus::Ok;
@@ -224,6 +243,7 @@ DecodeStatus decode_VCVT_from_half(Fields f, DecodedInsn& out) {
   const Format to = f['z'] ? Format::F64 : Format::F32;
   set_format(out, to);
   out.a = static_cast<uint8_t>(Format::F16);
+  if (names_d16_to_d31(f, to, "D")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', to);
   out.m = single_reg(f, 'm', 'M');
   out.flag = f['T'] != 0;
@@ -235,6 +255,7 @@ DecodeStatus decode_VCVT_to_half(Fields f, DecodedInsn& out) {
   const Format from = f['z'] ? Format::F64 : Format::F32;
   set_format(out, Format::F16);
   out.a = static_cast<uint8_t>(from);
+  if (names_d16_to_d31(f, from, "M")) return undefined(out);
   out.d = single_reg(f, 'd', 'D');
   out.m = fp_reg(f, 'm', 'M', from);
   out.flag = f['T'] != 0;
@@ -298,6 +319,7 @@ DecodeStatus decode_VMOV_core_pair(Fields f, DecodedInsn& out, bool singles) {
   out.t = static_cast<uint8_t>(f['t']);
   out.t2 = static_cast<uint8_t>(f['u']);
   out.flag = f['o'] != 0;
+  if (!singles && names_d16_to_d31(f, Format::F64, "M")) return undefined(out);
   out.m = singles ? single_reg(f, 'm', 'M') : fp_reg(f, 'm', 'M', Format::F64);
   // "if t == 15 || t2 == 15 then UNPREDICTABLE" (13 too); "if to_arm_registers && t == t2 then
   // UNPREDICTABLE"; for the singles form "if m == 31 then UNPREDICTABLE".
@@ -346,6 +368,7 @@ DecodeStatus decode_VLDR_VSTR(Fields f, DecodedInsn& out) {
   Format format{};
   if (!format_from_size(f['s'], format)) return undefined(out);
   set_format(out, format);
+  if (names_d16_to_d31(f, format, "D")) return undefined(out);
   out.d = fp_reg(f, 'd', 'D', format);
   out.n = static_cast<uint8_t>(f['n']);
   out.add = f['U'] != 0;

@@ -212,7 +212,8 @@ DecodeStatus decode_modified_immediate(Fields f, DecodedInsn& out) {
   const uint32_t imm8 = (raw_bit(f, 28) << 7) | (f['j'] << 4) | f['k'];
   if (op == 1 && cmode == 0xf) return undefined(out);
   uint64_t value = expand_modified_immediate(op, cmode, imm8);
-  const bool is_vmvn = op == 1 && (cmode & 1) == 0 && cmode != 0xe;
+  const bool is_vbic = op == 1 && (cmode & 1) != 0 && cmode < 12;
+  const bool is_vmvn = op == 1 && !is_vbic && cmode != 0xe;
   if (is_vmvn) value = ~value;
   set_immediate(out, value);
   out.esize = 8;

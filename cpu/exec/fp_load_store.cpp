@@ -58,6 +58,19 @@ void VSTR(Core& core, const DecodedInsn& insn) {
   }
 }
 
+namespace {
+
+// VLDM/VSTM: imm32 = ZeroExtend(imm8:'00'), the start offset (decrement before) and the writeback
+// amount. It is not always 4 * the words transferred: a double-precision list with an odd imm8 is
+// the deprecated FLDMX/FSTMX form, which transfers imm8 DIV 2 doublewords but still moves the base
+// by imm8 words (Armv8-M ARM, VLDM/VSTM: "regs = UInt(imm8) DIV 2", "If UInt(imm8) is odd, see
+// FLDMX/FSTMX").
+uint32_t transfer_offset(const DecodedInsn& insn) {
+  return (insn.raw & 0xffu) << 2;
+}
+
+}  // namespace
+
 void VLDM(Core& core, const DecodedInsn& insn) {
   execute_fp_check(core);
   CpuState& s = core.state();
@@ -65,13 +78,14 @@ void VLDM(Core& core, const DecodedInsn& insn) {
   const unsigned words = insn.imm * (dbl ? 2 : 1);
   const uint32_t first_word = dbl ? 2u * insn.d : insn.d;
   const uint32_t base = core.reg(insn.n);
-  const uint32_t start = insn.add ? base : base - 4 * words;
+  const uint32_t imm32 = transfer_offset(insn);
+  const uint32_t start = insn.add ? base : base - imm32;
   uint32_t loaded[32];
   for (unsigned i = 0; i < words; ++i) {
     loaded[i] = core.read_memory(start + 4 * i, 4, Alignment::Aligned);
   }
   for (unsigned i = 0; i < words; ++i) s.s[first_word + i] = loaded[i];
-  if (insn.wback) s.r[insn.n] = insn.add ? base + 4 * words : base - 4 * words;
+  if (insn.wback) s.r[insn.n] = insn.add ? base + imm32 : base - imm32;
 }
 
 void VSTM(Core& core, const DecodedInsn& insn) {
@@ -81,11 +95,12 @@ void VSTM(Core& core, const DecodedInsn& insn) {
   const unsigned words = insn.imm * (dbl ? 2 : 1);
   const uint32_t first_word = dbl ? 2u * insn.d : insn.d;
   const uint32_t base = core.reg(insn.n);
-  const uint32_t start = insn.add ? base : base - 4 * words;
+  const uint32_t imm32 = transfer_offset(insn);
+  const uint32_t start = insn.add ? base : base - imm32;
   for (unsigned i = 0; i < words; ++i) {
     core.write_memory(start + 4 * i, 4, s.s[first_word + i], Alignment::Aligned);
   }
-  if (insn.wback) s.r[insn.n] = insn.add ? base + 4 * words : base - 4 * words;
+  if (insn.wback) s.r[insn.n] = insn.add ? base + imm32 : base - imm32;
 }
 
 void VLDR_system(Core& core, const DecodedInsn& insn) {

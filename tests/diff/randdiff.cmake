@@ -16,7 +16,17 @@ if(Python3_Interpreter_FOUND)
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/randdiff.py
             --seed 2 --cases 4095 --max-insns 3 --it 25 --build-dir ${CMAKE_BINARY_DIR}
             --work-dir ${CMAKE_CURRENT_BINARY_DIR}/randdiff_seed2)
-  set_tests_properties(randdiff_seed1 randdiff_seed2_sequences PROPERTIES
+  # Scalar floating point: two seeds of single instructions from seeded S0-S31/FPSCR.
+  add_test(NAME randdiff.fp
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/randdiff.py
+            --classes fp --seed 1 --seeds 2 --cases 4095 --build-dir ${CMAKE_BINARY_DIR}
+            --work-dir ${CMAKE_CURRENT_BINARY_DIR}/randdiff_fp)
+  # MVE: two seeds from every MVE row of the decode tables (SKIP while there are none).
+  add_test(NAME randdiff.mve
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/randdiff.py
+            --classes mve --seed 1 --seeds 2 --cases 4095 --build-dir ${CMAKE_BINARY_DIR}
+            --work-dir ${CMAKE_CURRENT_BINARY_DIR}/randdiff_mve)
+  set_tests_properties(randdiff_seed1 randdiff_seed2_sequences randdiff.fp randdiff.mve PROPERTIES
     SKIP_RETURN_CODE 77
     TIMEOUT 120
     LABELS diff)

@@ -44,6 +44,29 @@ TEST_F(MveIntMultiply, MultiplyHighHalfAndRounding) {
   check_binary<uint32_t>(0xfe252e07, [](uint32_t a, uint32_t b) {
     return static_cast<uint32_t>((uint64_t{a} * b) / 4294967296ull);
   });
+  // Every element size and signedness (floor of product / 2^bits, by exact integer division).
+  auto floor_div = [](int64_t v, int64_t d) { return v >= 0 ? v / d : -((-v + d - 1) / d); };
+  check_binary<int16_t>(with_size(0xee052e07, 1), [&](int16_t a, int16_t b) {
+    return static_cast<int16_t>(floor_div(int64_t{a} * b, 65536));
+  });
+  check_binary<uint16_t>(with_size(0xfe052e07, 1), [&](uint16_t a, uint16_t b) {
+    return static_cast<uint16_t>(floor_div(int64_t{a} * b, 65536));
+  });
+  check_binary<uint8_t>(with_size(0xfe052e07, 0), [&](uint8_t a, uint8_t b) {
+    return static_cast<uint8_t>(floor_div(int64_t{a} * b, 256));
+  });
+  check_binary<int32_t>(with_size(0xee052e07, 2), [&](int32_t a, int32_t b) {
+    return static_cast<int32_t>(floor_div(int64_t{a} * b, int64_t{1} << 32));
+  });
+  check_binary<int8_t>(with_size(0xee053e07, 0), [&](int8_t a, int8_t b) {
+    return static_cast<int8_t>(floor_div(int64_t{a} * b + 128, 256));
+  });
+  check_binary<uint16_t>(with_size(0xfe053e07, 1), [&](uint16_t a, uint16_t b) {
+    return static_cast<uint16_t>(floor_div(int64_t{a} * b + 32768, 65536));
+  });
+  check_binary<uint32_t>(with_size(0xfe053e07, 2), [&](uint32_t a, uint32_t b) {
+    return static_cast<uint32_t>((uint64_t{a} * b + (uint64_t{1} << 31)) >> 32);
+  });
   // Rounding: add half of 2^16 to the exact product, then take the floor of /2^16.
   check_binary<int16_t>(0xee153e07, [](int16_t a, int16_t b) {
     const int64_t v = int64_t{a} * b + 32768;
@@ -227,6 +250,24 @@ TEST_F(MveIntMultiply, AddWithCarryChainsThroughLanes) {
   predicate(0x0000);
   exec(0xee342f06);
   EXPECT_EQ(s().fpscr & kFpscrNzcv, 0x90000000u);
+}
+
+// With EPSR.ECI saying beat 0 already ran, VADCI continues the chain from FPSCR.C (the carry
+// out of beat 0) instead of its fixed carry-in, and lane 0 is not written again.
+TEST_F(MveIntMultiply, AddWithCarryResumedAfterBeatZero) {
+  for (unsigned i = 0; i < 4; ++i) {
+    set_lane<uint32_t>(1, i, 0xdead0000 + i);
+    set_lane<uint32_t>(2, i, 0xffffffff);
+    set_lane<uint32_t>(3, i, 0);
+  }
+  s().fpscr |= kFpscrC;
+  s().it.bits = static_cast<uint8_t>(mve::Eci::A0) << 4;
+  exec(0xee343f06);  // vadci.i32 q1, q2, q3
+  EXPECT_EQ(lane<uint32_t>(1, 0), 0xdead0000u);
+  EXPECT_EQ(lane<uint32_t>(1, 1), 0u);  // 0xffffffff + 0 + carry 1
+  EXPECT_EQ(lane<uint32_t>(1, 3), 0u);
+  EXPECT_EQ(s().fpscr & kFpscrNzcv, kFpscrC);
+  EXPECT_EQ(s().it.bits, 0);
 }
 
 TEST_F(MveIntMultiply, ComplexAddRotations) {

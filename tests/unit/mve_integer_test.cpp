@@ -192,6 +192,14 @@ TEST_F(MveIntArith, ModifiedImmediates) {
     exec(0xff822050 | (cmode << 8) | 0x5);
     EXPECT_EQ(lane<uint64_t>(1, 0), kExpected[cmode]) << cmode;
   }
+  // VMVN (op = 1) inverts the same expansions, including the shifted-ones cmodes 1100 and 1101;
+  // cmode 1110 is VMOV.I64 (byte mask, not inverted).
+  for (uint32_t cmode = 0; cmode < 15; ++cmode) {
+    if ((cmode & 1) && cmode < 12) continue;  // VBIC
+    exec(0xff822070 | (cmode << 8) | 0x5);
+    const uint64_t expected = cmode == 14 ? 0xff00ff0000ff00ffull : ~kExpected[cmode];
+    EXPECT_EQ(lane<uint64_t>(1, 1), expected) << cmode;
+  }
 }
 
 TEST_F(MveIntArith, AddSubAllSizes) {
@@ -395,6 +403,21 @@ TEST_F(MveIntArith, PredicatedBytesKeepTheirValue) {
   }
   // The VPT block ended with this instruction.
   EXPECT_EQ(s().vpr & (mve::kVprMask01 | mve::kVprMask23), 0u);
+}
+
+TEST_F(MveIntArith, EciSkipsBeatsAlreadyExecuted) {
+  set_bytes(1, 0xc0, 1);
+  set_bytes(2, 0x10, 3);
+  set_bytes(3, 0x01, 5);
+  const mve::Vector before = mve::read_q(s(), 1);
+  s().it.bits = static_cast<uint8_t>(mve::Eci::A0A1) << 4;
+  exec(0xef042846);  // vadd.i8 q1, q2, q3: only beats 2 and 3 (bytes 8-15)
+  for (unsigned i = 0; i < 16; ++i) {
+    const uint8_t expected =
+        i < 8 ? before.lane<uint8_t>(i) : uint8_t(lane<uint8_t>(2, i) + lane<uint8_t>(3, i));
+    EXPECT_EQ(lane<uint8_t>(1, i), expected) << i;
+  }
+  EXPECT_EQ(s().it.bits, 0);
 }
 
 TEST_F(MveIntArith, TailPredicationLimitsLanes) {

@@ -1,22 +1,27 @@
 /* Driver of the random-instruction differential test (scripts/randdiff.py).
  *
  * For every case of the generated case table (cases.S): refill the scratch memory with its
- * pattern, load r0-r12, LR, APSR (NZCVQ and GE) and SP from the table, jump into the case's stub,
- * and when the stub branches back to test_done, save every register without using one (SP is moved
- * below the scratch, then PUSH), and print one line through semihosting SYS_WRITE0:
+ * pattern, load S0-S31, FPSCR and VPR from the floating-point table when the case has the
+ * RD_CASE_FP_FLAG, load r0-r12, LR, APSR (NZCVQ and GE) and SP from the case table, jump into the
+ * case's stub, and when the stub branches back to test_done, save every register without using one
+ * (SP is moved below the scratch, then PUSH), and print one line through semihosting SYS_WRITE0:
  *
- *   C<case> <r0> ... <r12> <lr> <sp> <apsr>[ <address>=<word> ...]
+ *   C<case> <r0> ... <r12> <lr> <sp> <apsr>[ fp <s0> ... <s31> <fpscr> <vpr>][ <address>=<word> ...]
  *
- * all in 8-digit lower-case hex, followed by every scratch word that no longer holds its pattern
- * value (at most RD_MAX_REPORTED_WORDS of them, then " +"). A case that faults prints
+ * all in 8-digit lower-case hex, the "fp" part only for cases with the flag, followed by every
+ * scratch word that no longer holds its pattern value (at most RD_MAX_REPORTED_WORDS of them, then
+ * " +"). A case that faults prints
  *
  *   C<case> FAULT <CFSR>
  *
  * and the run continues with the next case. The host tool (tests/tools/randgen) produces the same
  * lines for the same ELF by running the stubs on minifvp's core in-process.
  *
- * Everything here must run on any Armv8-M Mainline core with the DSP extension; it uses no
- * instruction the test cases could leave in a bad state (flags are reloaded per case).
+ * Everything here must run on an Armv8.1-M Mainline core with the DSP, floating-point and MVE
+ * extensions; it uses no instruction the test cases could leave in a bad state (flags are reloaded
+ * per case). The reset code gives CP10/CP11 full access (CPACR) and clears FPCCR.ASPEN and LSPEN:
+ * no floating-point instruction then reloads FPSCR from FPDSCR or sets CONTROL.FPCA, and a fault
+ * stacks a basic frame, which the fault handler below relies on.
  */
 #include "layout.h"
 
@@ -26,10 +31,15 @@
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026
 #define SCB_CFSR 0xe000ed28
 #define SCB_HFSR 0xe000ed2c
+#define SCB_CPACR 0xe000ed88
+#define SCB_FPCCR 0xe000ef34
+#define CPACR_CP10_CP11_FULL (0xf << 20)
 
     .syntax unified
     .arch armv8.1-m.main
     .arch_extension dsp
+    .arch_extension mve.fp
+    .arch_extension fp.dp
     .thumb
 
     .section .vectors, "a"
@@ -53,6 +63,8 @@ current_case:
     .space 4
 saved_exc_return:
     .space 4
+fp_save:
+    .space RD_FP_WORDS * 4
 
     .section .rodata
 header_text:
@@ -67,6 +79,15 @@ fault_text:
     .global reset_handler
 reset_handler:
     ldr sp, =RD_DRIVER_STACK
+    ldr r0, =SCB_CPACR
+    ldr r1, [r0]
+    orr r1, r1, #CPACR_CP10_CP11_FULL
+    str r1, [r0]
+    ldr r0, =SCB_FPCCR
+    movs r1, #0
+    str r1, [r0]
+    dsb
+    isb
     ldr r1, =current_case
     movs r0, #0
     str r0, [r1]
@@ -86,8 +107,22 @@ run_case:
     /* r5 = this case's table entry; the jump slot gets the stub address (Thumb bit set). */
     ldr r5, =RD_CASE_TABLE_BASE
     add r5, r5, r4, lsl #6
-    ldr r6, =RD_STUB_BASE + 1
-    add r6, r6, r4, lsl #4
+    ldr r0, [r5, #RD_CASE_LENGTH * 4]
+    tst r0, #RD_CASE_FP_FLAG
+    beq 1f
+    /* VPR first: a VPT block state left by an earlier case must not cover the loads. */
+    movs r0, #0
+    vmsr vpr, r0
+    ldr r6, =RD_FP_TABLE_BASE
+    movs r0, #RD_FP_WORDS * 4
+    mla r6, r4, r0, r6
+    vldmia r6, {s0-s31}
+    ldr r0, [r6, #RD_FP_FPSCR * 4]
+    vmsr fpscr, r0
+    ldr r0, [r6, #RD_FP_VPR * 4]
+    vmsr vpr, r0
+1:  ldr r6, =RD_STUB_BASE + 1
+    add r6, r6, r4, lsl #5
     ldr r7, =RD_JUMP_SLOT
     str r6, [r7]
     ldr r0, [r5, #RD_CASE_APSR * 4]
@@ -157,9 +192,42 @@ report_registers:
     bl put_space_hex
     ldr r1, [r4]                          /* APSR */
     bl put_space_hex
+    bl put_fp_state
     bl put_scratch_changes
     bl end_line
     pop {r4-r11, pc}
+
+/* put_fp_state(r0 = write pointer) -> r0: " fp <s0> ... <s31> <fpscr> <vpr>" when the current
+ * case has the RD_CASE_FP_FLAG, else nothing. Must run before any floating-point instruction. */
+    .thumb_func
+put_fp_state:
+    push {r4, r5, r6, lr}
+    ldr r1, =current_case
+    ldr r1, [r1]
+    ldr r2, =RD_CASE_TABLE_BASE
+    add r2, r2, r1, lsl #6
+    ldr r2, [r2, #RD_CASE_LENGTH * 4]
+    tst r2, #RD_CASE_FP_FLAG
+    beq 2f
+    ldr r4, =fp_save
+    vstmia r4, {s0-s31}
+    vmrs r1, fpscr
+    str r1, [r4, #RD_FP_FPSCR * 4]
+    vmrs r1, vpr
+    str r1, [r4, #RD_FP_VPR * 4]
+    movs r1, #' '
+    strb r1, [r0], #1
+    movs r1, #'f'
+    strb r1, [r0], #1
+    movs r1, #'p'
+    strb r1, [r0], #1
+    movs r5, #0
+1:  ldr r1, [r4, r5, lsl #2]
+    bl put_space_hex
+    adds r5, r5, #1
+    cmp r5, #RD_FP_WORDS
+    blo 1b
+2:  pop {r4, r5, r6, pc}
 
 /* begin_line() -> r0: starts "C<case>" in the line buffer. */
     .thumb_func
@@ -196,7 +264,7 @@ put_scratch_changes:
     ldr r9, =current_case
     ldr r9, [r9]
     ldr r1, =RD_STUB_BASE + 1
-    add r9, r1, r9, lsl #4
+    add r9, r1, r9, lsl #5
 1:  ldr r1, [r4]
     cmp r4, r8
     ite eq

@@ -16,18 +16,30 @@
  * the driver's test_done. Fixed addresses make PC-relative encodings (ADR, LDR literal) give the
  * same result on every simulator and in-process. */
 #define RD_STUB_BASE 0x10010000
-#define RD_STUB_STRIDE 16
-#define RD_STUB_MAX_BYTES 12 /* test instructions per stub; the last 4 bytes are the B.W */
+#define RD_STUB_STRIDE 32
+#define RD_STUB_MAX_BYTES 28 /* test instructions per stub; the last 4 bytes are the B.W */
 #define RD_MAX_CASES 4095
 
 /* The case table: RD_CASE_WORDS words per case: r0-r12, lr, APSR, test length in bytes. */
-#define RD_CASE_TABLE_BASE 0x10020000
+#define RD_CASE_TABLE_BASE 0x10040000
 /* The number of cases, one word just below the table (after the last possible stub). */
 #define RD_CASE_COUNT_ADDR (RD_CASE_TABLE_BASE - 4)
 #define RD_CASE_WORDS 16
 #define RD_CASE_LR 13
 #define RD_CASE_APSR 14
 #define RD_CASE_LENGTH 15
+/* The length word's flag bit: the case has floating-point/MVE state (an entry in the FP table). */
+#define RD_CASE_FP_FLAG 0x100
+#define RD_CASE_LENGTH_MASK 0xff
+
+/* The floating-point/MVE state table, in the FPGA SRAM's secure alias (2 MB on QEMU an547 and on
+ * minifvp's Corstone-300): RD_FP_WORDS words per case: S0-S31 (= Q0-Q7), FPSCR, VPR. Entries of
+ * cases without the flag are unused (zero). */
+#define RD_FP_TABLE_BASE 0x11000000
+#define RD_FP_TABLE_SIZE 0x00200000
+#define RD_FP_WORDS 34
+#define RD_FP_FPSCR 32
+#define RD_FP_VPR 33
 
 /* Scratch memory that loads and stores reach; refilled with a pattern before every case and
  * compared against it afterwards, so every word a case changes is reported. */

@@ -24,7 +24,21 @@ void write_cases_assembly(std::ostream& out, const std::vector<GeneratedCase>& c
     const TestCase& tc = cases[i].test_case;
     out << "    .word ";
     for (uint32_t r : tc.r) out << fmt::format("0x{:08x}, ", r);
-    out << fmt::format("0x{:08x}, 0x{:08x}, {}\n", tc.lr, tc.apsr, tc.length_bytes());
+    out << fmt::format("0x{:08x}, 0x{:08x}, {}\n", tc.lr, tc.apsr,
+                       tc.length_bytes() | (tc.has_fp ? RD_CASE_FP_FLAG : 0));
+  }
+  // The floating-point table: one entry per case, so the driver finds case i's at a fixed
+  // offset; entries of cases without the flag are zero.
+  out << "\n    .section .randdiff_fp, \"a\"\n";
+  for (const GeneratedCase& gc : cases) {
+    const TestCase& tc = gc.test_case;
+    if (!tc.has_fp) {
+      out << fmt::format("    .space {}, 0\n", RD_FP_WORDS * 4);
+      continue;
+    }
+    out << "    .word ";
+    for (uint32_t word : tc.s) out << fmt::format("0x{:08x}, ", word);
+    out << fmt::format("0x{:08x}, 0x{:08x}\n", tc.fpscr, tc.vpr);
   }
   out << "\n    .section .randdiff_stubs, \"ax\"\n";
   for (size_t i = 0; i < cases.size(); ++i) {
@@ -59,7 +73,13 @@ void write_case_list(std::ostream& out, const std::vector<GeneratedCase>& cases)
     }
     out << fmt::format("{} {} {}", i, encodings, names);
     for (uint32_t r : gc.test_case.r) out << fmt::format(" {:08x}", r);
-    out << fmt::format(" {:08x} {:08x}\n", gc.test_case.lr, gc.test_case.apsr);
+    out << fmt::format(" {:08x} {:08x}", gc.test_case.lr, gc.test_case.apsr);
+    if (gc.test_case.has_fp) {
+      out << " fp";
+      for (uint32_t word : gc.test_case.s) out << fmt::format(" {:08x}", word);
+      out << fmt::format(" {:08x} {:08x}", gc.test_case.fpscr, gc.test_case.vpr);
+    }
+    out << '\n';
   }
 }
 

@@ -17,6 +17,7 @@ void write_cases_assembly(std::ostream& out, const std::vector<GeneratedCase>& c
 
 // cases.txt: one line per case, for reports:
 //   <index> <encodings, ':'-joined, 4 or 8 hex digits> <row names, ':'-joined> <r0..r12 lr apsr>
+//   [fp <s0..s31 fpscr vpr>]
 void write_case_list(std::ostream& out, const std::vector<GeneratedCase>& cases);
 
 // Copies the loadable segments of an ELF file into bus memory. Returns an error message, or an

@@ -18,6 +18,11 @@ unsigned TestCase::length_bytes() const {
 CaseMachine::CaseMachine() : core_(bus_, clock_) {
   bus_.add_ram("ITCM", RD_ITCM_BASE, RD_ITCM_SIZE);
   bus_.add_ram("DTCM", RD_DTCM_BASE, RD_DTCM_SIZE);
+  bus_.add_ram("SRAM", RD_FP_TABLE_BASE, RD_FP_TABLE_SIZE);
+  // What the driver's reset code sets up: CPACR CP10/CP11 full access, FPCCR.ASPEN (and LSPEN)
+  // clear, so FPSCR is exactly what the case loads and CONTROL.FPCA stays 0.
+  core_.set_fp_enabled(true);
+  core_.set_fp_context_control(false, 0);
 }
 
 CaseMachine::~CaseMachine() {
@@ -71,6 +76,11 @@ CaseOutcome CaseMachine::run(uint32_t index, const TestCase& test_case) {
   s.set_apsr_nzcvq(test_case.apsr);
   s.ge = static_cast<uint8_t>((test_case.apsr >> 16) & 0xf);
   s.banked_sp = 0;  // PSP: never set by the driver, 0 from reset on QEMU
+  if (test_case.has_fp) {
+    s.s = test_case.s;
+    s.fpscr = test_case.fpscr;
+    s.vpr = test_case.vpr;
+  }
 
   const uint32_t end = stub_address(index) + test_case.length_bytes();
   CaseOutcome outcome;
@@ -96,6 +106,7 @@ CaseOutcome CaseMachine::run(uint32_t index, const TestCase& test_case) {
   outcome.reached_end = !outcome.faulted && s.r[15] == end;
   outcome.outside_access = outside_access_;
   outcome.state = s;
+  outcome.has_fp = test_case.has_fp;
   return outcome;
 }
 
@@ -113,6 +124,11 @@ std::string CaseMachine::report_line(uint32_t index, const CaseOutcome& outcome)
     line += fmt::format(" {:08x}", s.r[i]);
   }
   line += fmt::format(" {:08x} {:08x}", s.r[13], s.xpsr() & kApsrMask);
+  if (outcome.has_fp) {
+    line += " fp";
+    for (uint32_t word : s.s) line += fmt::format(" {:08x}", word);
+    line += fmt::format(" {:08x} {:08x}", s.fpscr, s.vpr);
+  }
   uint32_t expected = RD_PATTERN_START;
   unsigned reported = 0;
   for (uint32_t addr = RD_SCRATCH_BASE; addr < RD_SCRATCH_BASE + RD_SCRATCH_SIZE; addr += 4) {

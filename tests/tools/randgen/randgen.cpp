@@ -1,6 +1,7 @@
 // randgen: the host side of the random-instruction differential test (scripts/randdiff.py).
 //
 //   randgen generate --seed S --cases N [--max-insns K] [--it PERCENT] [--classes dp,mul,...]
+//                    (classes: dp mul div load store ldm stm branch system fp mve; cp = fp)
 //                    [--exclude RE]
 //                    [--rows RE]
 //                    --asm cases.S --list cases.txt
@@ -64,8 +65,8 @@ int generate(const std::vector<std::string>& args) {
       std::stringstream list(value);
       std::string name;
       while (std::getline(list, name, ',')) {
-        cpu::InsnClass klass;
-        if (!parse_insn_class(name, klass)) {
+        TestClass klass;
+        if (!parse_test_class(name, klass)) {
           std::cerr << "randgen: unknown class '" << name << "'\n";
           return 2;
         }
@@ -116,7 +117,15 @@ TestCase read_case(Bus& bus, uint32_t index) {
   for (unsigned i = 0; i < 13; ++i) tc.r[i] = words[i];
   tc.lr = words[RD_CASE_LR];
   tc.apsr = words[RD_CASE_APSR];
-  const uint32_t length = words[RD_CASE_LENGTH];
+  const uint32_t length = words[RD_CASE_LENGTH] & RD_CASE_LENGTH_MASK;
+  tc.has_fp = (words[RD_CASE_LENGTH] & RD_CASE_FP_FLAG) != 0;
+  if (tc.has_fp) {
+    uint32_t fp_words[RD_FP_WORDS] = {};
+    bus.read_block(RD_FP_TABLE_BASE + index * RD_FP_WORDS * 4, fp_words, sizeof fp_words);
+    for (unsigned i = 0; i < 32; ++i) tc.s[i] = fp_words[i];
+    tc.fpscr = fp_words[RD_FP_FPSCR];
+    tc.vpr = fp_words[RD_FP_VPR];
+  }
   uint32_t addr = stub_address(index);
   while (addr < stub_address(index) + length && length <= RD_STUB_MAX_BYTES) {
     uint32_t hw1 = 0, hw2 = 0;
@@ -161,7 +170,7 @@ int rows() {
   const RowFilter filter = RowFilter::integer_default();
   for (bool is32 : {false, true}) {
     for (const cpu::Encoding* row : cpu::Decoder::instance().rows(is32)) {
-      std::cout << row->name << " " << insn_class_name(row->klass)
+      std::cout << row->name << " " << test_class_name(test_class_of(*row))
                 << (filter.allows(*row) ? " used" : " excluded") << "\n";
     }
   }

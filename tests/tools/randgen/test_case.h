@@ -29,6 +29,11 @@ struct TestCase {
   std::array<uint32_t, 13> r{};  // r0-r12
   uint32_t lr = 0;
   uint32_t apsr = 0;  // N Z C V Q in [31:27], GE in [19:16]
+  // Floating-point/MVE state, loaded and reported only when `has_fp` (layout.h: RD_CASE_FP_FLAG).
+  bool has_fp = false;
+  std::array<uint32_t, 32> s{};  // S0-S31 = D0-D15 = Q0-Q7
+  uint32_t fpscr = 0x00040000;   // LTPSIZE = 4
+  uint32_t vpr = 0;
   unsigned length_bytes() const;
 };
 
@@ -48,6 +53,7 @@ struct CaseOutcome {
   cpu::StopReason stop = cpu::StopReason::InstructionLimit;
   bool reached_end = false;     // PC arrived at the end of the test instructions
   bool outside_access = false;  // a data access outside the scratch and ITCM (with tracing on)
+  bool has_fp = false;          // the case's floating-point/MVE state is part of the report
   cpu::CpuState state;
 };
 
