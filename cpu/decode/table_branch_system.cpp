@@ -7,9 +7,10 @@
 // flipped is UNPREDICTABLE and, matching no row, UNDEFINED), UNPREDICTABLE register choices return
 // DecodeStatus::Unpredictable, and "SEE" relationships are declared overlaps.
 //
+// The MVE tail-predicated loops (DLSTP, WLSTP, LETP, LCTP) specialise the branch-future rows with
+// boff == '0000'; LE is WLSTP with Rn == '1111' ("SEE LE"), LCTP is DLSTP with Rn == '1111'.
+//
 // Left UNDEFINED on purpose:
-//  - LCTP, DLSTP, WLSTP, LETP (MVE tail predication): a later FP/MVE step; they land in the
-//    branch-future rows with boff == '0000', which decode as UNDEFINED.
 //  - SG, BXNS, BLXNS and TT, TTT, TTA, TTAT: rows exist so that reports name them, but this core
 //    runs in Secure state with no TrustZone transitions, SAU or MPU modelled yet.
 //  - MRS/MSR of the _NS aliases (SYSm 0x88-0x98), for the same reason.
@@ -200,9 +201,31 @@ Status decode_LE_T2(Fields f, DecodedInsn& out) {
   return Status::Ok;
 }
 
+// DLSTP T2: size = log2 of the element size in bytes; Rn in {13,15} is UNPREDICTABLE (size
+// '00' with Rn == 15 is LCTP, a declared row).
+Status decode_DLSTP_T2(Fields f, DecodedInsn& out) {
+  out.n = reg_field(f, 'n');
+  out.esize = static_cast<uint8_t>(1u << f['s']);
+  return (out.n == 13 || out.n == 15) ? Status::Unpredictable : Status::Ok;
+}
+
+// WLSTP T2: as DLSTP, with the forward offset; Rn == 15 is LE/LETP (declared rows).
+Status decode_WLSTP_T2(Fields f, DecodedInsn& out) {
+  out.n = reg_field(f, 'n');
+  out.esize = static_cast<uint8_t>(1u << f['s']);
+  out.imm = loop_offset(f);
+  return (out.n == 13 || out.n == 15) ? Status::Unpredictable : Status::Ok;
+}
+
+// LETP T3: the backward distance.
+Status decode_LETP_T3(Fields f, DecodedInsn& out) {
+  out.imm = loop_offset(f);
+  return Status::Ok;
+}
+
 // BF, BFL, BFCSEL: boff == '0000' is the low-overhead-loop space ("SEE Related encodings"):
-// WLS, DLS, LE have declared rows; the rest of it (LCTP, DLSTP, WLSTP, LETP) is UNDEFINED until
-// MVE tail predication exists.
+// WLS, DLS, LE, DLSTP, WLSTP, LETP, LCTP (and VCTP, in the MVE table) have declared rows; what
+// they leave of it is UNDEFINED.
 Status decode_branch_future(Fields f, DecodedInsn&) {
   return f['b'] == 0 ? Status::Undefined : Status::Ok;
 }
@@ -290,6 +313,14 @@ constexpr Encoding kT32[] = {
     encoding("T32_DLS_T1", "111100000100nnnn1110000000000001", decode_DLS_T1, exec::DLS, kBranch),
     encoding("T32_LE_T1", "11110000000011111100lhhhhhhhhhh1", decode_LE_T1, exec::LE, kBranch),
     encoding("T32_LE_T2", "11110000001011111100lhhhhhhhhhh1", decode_LE_T2, exec::LE, kBranch),
+    encoding("T32_DLSTP_T2", "1111000000ssnnnn1110000000000001", decode_DLSTP_T2, exec::DLSTP,
+             kBranch),
+    encoding("T32_WLSTP_T2", "1111000000ssnnnn1100lhhhhhhhhhh1", decode_WLSTP_T2, exec::WLSTP,
+             kBranch),
+    encoding("T32_LETP_T3", "11110000000111111100lhhhhhhhhhh1", decode_LETP_T3, exec::LETP,
+             kBranch),
+    encoding("T32_LCTP_T1", "11110000000011111110000000000001", decode_no_operands, exec::LCTP,
+             kBranch),
     encoding("T32_BF_T1", "11110bbbb10xxxxx1110xxxxxxxxxxx1", decode_branch_future,
              exec::branch_future, kBranch),
     encoding("T32_BFX_T1", "11110bbbb110nnnn1110000000000001", decode_branch_future_register,
@@ -316,32 +347,36 @@ constexpr Encoding kT32[] = {
 
 // "SEE" relationships: {specific, general}.
 constexpr Overlap kOverlaps[] = {
-    {"T16_UDF_T1", "T16_B_T1"},       {"T16_SVC_T1", "T16_B_T1"},
-    {"T16_hint_T1", "T16_IT_T1"},     {"T16_NOP_T1", "T16_IT_T1"},
-    {"T16_YIELD_T1", "T16_IT_T1"},    {"T16_WFE_T1", "T16_IT_T1"},
-    {"T16_WFI_T1", "T16_IT_T1"},      {"T16_SEV_T1", "T16_IT_T1"},
-    {"T16_NOP_T1", "T16_hint_T1"},    {"T16_YIELD_T1", "T16_hint_T1"},
-    {"T16_WFE_T1", "T16_hint_T1"},    {"T16_WFI_T1", "T16_hint_T1"},
+    {"T16_UDF_T1", "T16_B_T1"},        {"T16_SVC_T1", "T16_B_T1"},
+    {"T16_hint_T1", "T16_IT_T1"},      {"T16_NOP_T1", "T16_IT_T1"},
+    {"T16_YIELD_T1", "T16_IT_T1"},     {"T16_WFE_T1", "T16_IT_T1"},
+    {"T16_WFI_T1", "T16_IT_T1"},       {"T16_SEV_T1", "T16_IT_T1"},
+    {"T16_NOP_T1", "T16_hint_T1"},     {"T16_YIELD_T1", "T16_hint_T1"},
+    {"T16_WFE_T1", "T16_hint_T1"},     {"T16_WFI_T1", "T16_hint_T1"},
     {"T16_SEV_T1", "T16_hint_T1"},
 
-    {"T32_MSR_reg_T1", "T32_B_T3"},   {"T32_MRS_T1", "T32_B_T3"},
-    {"T32_hint_T2", "T32_B_T3"},      {"T32_NOP_T2", "T32_B_T3"},
-    {"T32_YIELD_T2", "T32_B_T3"},     {"T32_WFE_T2", "T32_B_T3"},
-    {"T32_WFI_T2", "T32_B_T3"},       {"T32_SEV_T2", "T32_B_T3"},
-    {"T32_CSDB_T1", "T32_B_T3"},      {"T32_ESB_T1", "T32_B_T3"},
-    {"T32_DBG_T1", "T32_B_T3"},       {"T32_NOP_T2", "T32_hint_T2"},
-    {"T32_YIELD_T2", "T32_hint_T2"},  {"T32_WFE_T2", "T32_hint_T2"},
-    {"T32_WFI_T2", "T32_hint_T2"},    {"T32_SEV_T2", "T32_hint_T2"},
-    {"T32_CSDB_T1", "T32_hint_T2"},   {"T32_ESB_T1", "T32_hint_T2"},
-    {"T32_DBG_T1", "T32_hint_T2"},    {"T32_CLREX_T1", "T32_B_T3"},
-    {"T32_DSB_T1", "T32_B_T3"},       {"T32_DMB_T1", "T32_B_T3"},
-    {"T32_ISB_T1", "T32_B_T3"},       {"T32_UDF_T2", "T32_B_T3"},
+    {"T32_MSR_reg_T1", "T32_B_T3"},    {"T32_MRS_T1", "T32_B_T3"},
+    {"T32_hint_T2", "T32_B_T3"},       {"T32_NOP_T2", "T32_B_T3"},
+    {"T32_YIELD_T2", "T32_B_T3"},      {"T32_WFE_T2", "T32_B_T3"},
+    {"T32_WFI_T2", "T32_B_T3"},        {"T32_SEV_T2", "T32_B_T3"},
+    {"T32_CSDB_T1", "T32_B_T3"},       {"T32_ESB_T1", "T32_B_T3"},
+    {"T32_DBG_T1", "T32_B_T3"},        {"T32_NOP_T2", "T32_hint_T2"},
+    {"T32_YIELD_T2", "T32_hint_T2"},   {"T32_WFE_T2", "T32_hint_T2"},
+    {"T32_WFI_T2", "T32_hint_T2"},     {"T32_SEV_T2", "T32_hint_T2"},
+    {"T32_CSDB_T1", "T32_hint_T2"},    {"T32_ESB_T1", "T32_hint_T2"},
+    {"T32_DBG_T1", "T32_hint_T2"},     {"T32_CLREX_T1", "T32_B_T3"},
+    {"T32_DSB_T1", "T32_B_T3"},        {"T32_DMB_T1", "T32_B_T3"},
+    {"T32_ISB_T1", "T32_B_T3"},        {"T32_UDF_T2", "T32_B_T3"},
 
-    {"T32_WLS_T1", "T32_BFL_T1"},     {"T32_LE_T1", "T32_BFL_T1"},
-    {"T32_LE_T2", "T32_BFL_T1"},      {"T32_DLS_T1", "T32_BF_T1"},
+    {"T32_WLS_T1", "T32_BFL_T1"},      {"T32_LE_T1", "T32_BFL_T1"},
+    {"T32_LE_T2", "T32_BFL_T1"},       {"T32_DLS_T1", "T32_BF_T1"},
+    {"T32_DLSTP_T2", "T32_BFCSEL_T1"}, {"T32_LCTP_T1", "T32_BFCSEL_T1"},
+    {"T32_LCTP_T1", "T32_DLSTP_T2"},   {"T32_WLSTP_T2", "T32_BFL_T1"},
+    {"T32_LETP_T3", "T32_BFL_T1"},     {"T32_LETP_T3", "T32_WLSTP_T2"},
+    {"T32_LE_T1", "T32_WLSTP_T2"},     {"T32_LE_T2", "T32_WLSTP_T2"},
 
-    {"T32_TT_T1", "T32_STREX_T1"},    {"T32_TTT_T1", "T32_STREX_T1"},
-    {"T32_TTA_T1", "T32_STREX_T1"},   {"T32_TTAT_T1", "T32_STREX_T1"},
+    {"T32_TT_T1", "T32_STREX_T1"},     {"T32_TTT_T1", "T32_STREX_T1"},
+    {"T32_TTA_T1", "T32_STREX_T1"},    {"T32_TTAT_T1", "T32_STREX_T1"},
     {"T32_SG_T1", "T32_LDRD_imm_T1"},
 };
 

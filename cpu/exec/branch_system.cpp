@@ -1,7 +1,12 @@
 #include "cpu/exec/branch_system.h"
 
+#include <algorithm>
+#include <bit>
+
 #include "cpu/arm_pseudocode.h"
+#include "cpu/exec/fp_common.h"
 #include "cpu/exec/it_block_rules.h"
+#include "cpu/exec/mve_common.h"
 
 namespace minifvp::cpu::exec {
 namespace {
@@ -133,8 +138,20 @@ void DLS(Core& core, const DecodedInsn& insn) {
   core.set_reg(14, core.reg(insn.n));
 }
 
+// LTPSIZE() of the pseudocode: FPSCR.LTPSIZE while the FP state is active, else 4. (Lazy state
+// preservation is not modelled, so FPCCR.LSPACT never makes it inactive.)
+uint32_t active_ltpsize(const Core& core) {
+  const CpuState& s = core.state();
+  const bool new_context_pending = core.fp_aspen() && (s.control & kControlFpca) == 0;
+  if (!core.fp_access_allowed() || new_context_pending) return mve::kNoTailPredication;
+  return mve::ltpsize(s);
+}
+
 void LE(Core& core, const DecodedInsn& insn) {
   require_outside_it_block(core, "LE");
+  if (active_ltpsize(core) != mve::kNoTailPredication) [[unlikely]] {
+    core.raise(FaultKind::InvalidState, "LE in a tail-predicated loop (FPSCR.LTPSIZE != 4)");
+  }
   const bool loop_forever = insn.flag;
   if (!loop_forever) {
     const uint32_t lr = core.reg(14);
@@ -142,6 +159,45 @@ void LE(Core& core, const DecodedInsn& insn) {
     core.set_reg(14, lr - 1);
   }
   core.branch_write_pc(core.pc_read() - insn.imm);
+}
+
+void DLSTP(Core& core, const DecodedInsn& insn) {
+  require_outside_it_block(core, "DLSTP");
+  execute_fp_check(core);
+  core.set_reg(14, core.reg(insn.n));
+  mve::set_ltpsize(core.state(), static_cast<uint32_t>(std::countr_zero(unsigned{insn.esize})));
+}
+
+void WLSTP(Core& core, const DecodedInsn& insn) {
+  require_outside_it_block(core, "WLSTP");
+  check_fp_access(core);
+  const uint32_t count = core.reg(insn.n);
+  if (count == 0) {
+    core.branch_write_pc(core.pc_read() + insn.imm);
+    return;
+  }
+  execute_fp_check(core);
+  core.set_reg(14, count);
+  mve::set_ltpsize(core.state(), static_cast<uint32_t>(std::countr_zero(unsigned{insn.esize})));
+}
+
+void LETP(Core& core, const DecodedInsn& insn) {
+  require_outside_it_block(core, "LETP");
+  execute_fp_check(core);
+  CpuState& s = core.state();
+  const uint32_t elements_per_vector = 1u << (4 - std::min<uint32_t>(mve::ltpsize(s), 4));
+  const uint32_t lr = core.reg(14);
+  if (lr <= elements_per_vector) {
+    mve::set_ltpsize(s, mve::kNoTailPredication);
+    return;
+  }
+  core.set_reg(14, lr - elements_per_vector);
+  core.branch_write_pc(core.pc_read() - insn.imm);
+}
+
+void LCTP(Core& core, const DecodedInsn&) {
+  execute_fp_check(core);
+  mve::set_ltpsize(core.state(), mve::kNoTailPredication);
 }
 
 void branch_future(Core&, const DecodedInsn&) {}

@@ -55,7 +55,25 @@ void DLS(Core& core, const DecodedInsn& insn);
 // LE {LR,} label: with flag false (LE LR, label): if LR > 1 then LR = LR - 1 and branch back by
 // imm, else fall through leaving LR as it is. With flag true (LE label, the loop-forever form):
 // always branch back. Operands: imm (the backward distance), flag.
+// With MVE, a plain LE while the pseudocode's LTPSIZE() is not 4 (FPSCR.LTPSIZE, when the FP
+// state is active: access allowed and no new FP context pending) takes an INVSTATE UsageFault:
+// the loop was started by DLSTP/WLSTP and must end with LETP (QEMU does the same).
 void LE(Core& core, const DecodedInsn& insn);
+
+// MVE tail-predicated loops (Armv8.1-M ARM). FPSCR.LTPSIZE = log2 of the element size; LR counts
+// elements, and cpu/exec/mve_common.h element_mask() predicates the tail in the last iteration.
+// All need the FP/MVE access check (NOCP). Operands: n = Rn, esize (element bytes), imm.
+// DLSTP.<size> LR, Rn: ExecuteFPCheck; LR = R[n]; LTPSIZE = log2(esize).
+void DLSTP(Core& core, const DecodedInsn& insn);
+// WLSTP.<size> LR, Rn, label: NOCP check; if R[n] == 0 branch forward by imm without touching
+// the FP state (no new FP context, LTPSIZE unchanged); else ExecuteFPCheck, LR = R[n] and
+// LTPSIZE = log2(esize).
+void WLSTP(Core& core, const DecodedInsn& insn);
+// LETP LR, label: ExecuteFPCheck; with N = 1 << (4 - LTPSIZE) elements per vector, if LR > N
+// then LR = LR - N and branch back by imm, else fall through with LTPSIZE = 4 (LR unchanged).
+void LETP(Core& core, const DecodedInsn& insn);
+// LCTP: ExecuteFPCheck; LTPSIZE = 4.
+void LCTP(Core& core, const DecodedInsn& insn);
 // BF, BFX, BFL, BFLX, BFCSEL: branch-future hints. The architecture allows an implementation to
 // have no branch-future cache, so that they have no effect; the branch instruction at the branch
 // point (which these encodings only announce) then executes as usual.

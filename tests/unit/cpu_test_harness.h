@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <vector>
 
 #include "cpu/core.h"
@@ -24,6 +25,9 @@ class CpuHarness {
   // Places halfwords at kCodeBase (32-bit encodings as two entries, first halfword first) and
   // points the PC at them.
   void load(std::initializer_list<uint16_t> halfwords) {
+    load(std::span<const uint16_t>(halfwords.begin(), halfwords.size()));
+  }
+  void load(std::span<const uint16_t> halfwords) {
     uint32_t addr = kCodeBase;
     for (uint16_t hw : halfwords) {
       bus_.write(addr, 2, hw);

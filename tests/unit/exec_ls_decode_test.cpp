@@ -157,6 +157,10 @@ constexpr Expected kAssembled[] = {
     {0xf044e001, true, "T32_DLS_T1"},        // dls	lr, r4
     {0xf00fc007, true, "T32_LE_T1"},         // le	lr, 1cc <back>
     {0xf02fc009, true, "T32_LE_T2"},         // le	1cc <back>
+    {0xf023e001, true, "T32_DLSTP_T2"},      // dlstp.32	lr, r3
+    {0xf023c005, true, "T32_WLSTP_T2"},      // wlstp.32	lr, r3, <fwd>
+    {0xf01fc005, true, "T32_LETP_T3"},       // letp	lr, <back>
+    {0xf00fe001, true, "T32_LCTP_T1"},       // lctp
     {0xf4c0e00b, true, "T32_BF_T1"},         // bf	12, 1f4 <bp2>
     {0xf3e3e001, true, "T32_BFX_T1"},        // @ <UNDEFINED> instruction: 0xf3e3e001
     {0xf280c007, true, "T32_BFL_T1"},        // bfl	a, 1f4 <bp2>
@@ -234,9 +238,9 @@ TEST(LoadStoreBranchDecode, UnpredictableChoicesAreRejected) {
   EXPECT_EQ(decode(0xf8521040), DecodeStatus::Undefined);         // LDR register, op2 '000001'
   EXPECT_EQ(decode(0xf3c08000), DecodeStatus::Undefined);         // B T3 space, cond '1111'
   EXPECT_EQ(decode(0xf3828888), DecodeStatus::Undefined);         // MSR MSP_NS
-  EXPECT_EQ(decode(0xf00fe001), DecodeStatus::Undefined);         // LCTP (MVE)
-  EXPECT_EQ(decode(0xf01fc001), DecodeStatus::Undefined);         // LETP (MVE)
-  EXPECT_EQ(decode(0xf024e001), DecodeStatus::Undefined);         // DLSTP.32 (MVE)
+  EXPECT_EQ(decode(0xf02de001), DecodeStatus::Unpredictable);     // DLSTP.32 lr, sp
+  EXPECT_EQ(decode(0xf02dc001), DecodeStatus::Unpredictable);     // WLSTP.32 lr, sp
+  EXPECT_EQ(decode(0xf03fe001), DecodeStatus::Unpredictable);     // DLSTP.64 lr, pc (not LCTP)
   EXPECT_EQ(decode(0x4701, false), DecodeStatus::Undefined);      // BX with a '(0)' bit set
 }
 
