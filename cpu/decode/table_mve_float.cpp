@@ -145,12 +145,12 @@ DecodeStatus decode_VRINT(Fields f, DecodedInsn& out) {
   return DecodeStatus::Ok;
 }
 
-// VCVTB/VCVTT between F16 and F32: T (bit 12) selects the top halves; bit 28 = 1 widens from F16.
+// VCVTB/VCVTT between F16 and F32 (bit 28 = 1 widens from F16: one row each): T (bit 12) selects
+// the top halves.
 DecodeStatus decode_VCVT_half_single(Fields f, DecodedInsn& out) {
   if (!q_registers(f, false, out)) return undefined(out);
   out.esize = 4;
   out.flag = f['T'] != 0;
-  out.exec = bit28(f) ? exec::mve::VCVT_f16_to_f32 : exec::mve::VCVT_f32_to_f16;
   return DecodeStatus::Ok;
 }
 
@@ -203,7 +203,7 @@ constexpr Encoding kT32[] = {
     encoding("T32_VCVT_fp_fixed_T1_S", "111011111D1iiiiiddd011zo01M1mmm0", decode_VCVT_fixed, exec::mve::VCVT_fp_to_fixed, kVec),
     encoding("T32_VCVT_fp_fixed_T1_U", "111111111D1iiiiiddd011zo01M1mmm0", decode_VCVT_fixed, exec::mve::VCVT_fp_to_fixed, kVec),
     encoding("T32_VCVT_half_single_T1_F32_to_F16", "111011100D111111dddT111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f32_to_f16, kVec),
-    encoding("T32_VCVT_half_single_T1_F16_to_F32", "111111100D111111dddT111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f32_to_f16, kVec),
+    encoding("T32_VCVT_half_single_T1_F16_to_F32", "111111100D111111dddT111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f16_to_f32, kVec),
 
     // Vector and general-purpose register scalar
     encoding("T32_VADD_fp_scalar_T2_F32", "111011100D11nnn0ddd01111N100rrrr", decode_scalar, exec::mve::VADD_fp_scalar, kVec),

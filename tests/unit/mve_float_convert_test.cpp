@@ -271,5 +271,20 @@ TEST_F(MveFloatTest, ComplexMultiplyRotations) {
   EXPECT_EQ(q16(0), (Q16{0xc700, 0x4700, 0xc700, 0x4700, 0xc700, 0x4700, 0xc700, 0x4700}));
 }
 
+TEST_F(MveFloatTest, ComplexMultiplyAccumulateReadsSourcesBeforeWriting) {
+  // vcmla.f32 q1, q1, q2, #0 (Qda = Qn, CONSTRAINED UNPREDICTABLE; QEMU's choice): the imaginary
+  // part uses the old real part of Qn, 2 + 1 * 4, not the new one.
+  set_q32(1, complex_pair(f32::kOne, f32::kTwo));
+  set_q32(2, complex_pair(f32::kThree, 0x40800000));
+  exec(0xfc322844);
+  EXPECT_EQ(q32(1), complex_pair(0x40800000, 0x40c00000));
+}
+
+TEST_F(MveFloatTest, ComplexAddInTheCoprocessorSpaceGivesNocpWhenDisabled) {
+  h.core().set_fp_enabled(false);
+  EXPECT_EQ(exec_until_stop(0xfc920844), cpu::StopReason::Fault);  // vcadd.f32 q0, q1, q2, #90
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::NoCoprocessor);
+}
+
 }  // namespace
 }  // namespace minifvp::test
