@@ -6,7 +6,8 @@
 //    the frame written at the handler's first FP instruction) and without it (LSPEN = 0);
 //  - the extended frame holds the thread's S0-S15 and FPSCR, EXC_RETURN.FType is 0, and the
 //    handler's FPSCR starts from FPSCR's default value (FPDSCR);
-//  - a thread without FP context (CONTROL.FPCA = 0) gets a basic frame (EXC_RETURN.FType 1).
+//  - a thread without FP context (CONTROL.FPCA = 0) gets a basic frame (EXC_RETURN.FType 1);
+//  - in Secure state, FP use sets CONTROL.SFPA, which exception entry stacks in xPSR bit 20.
 #include <stdint.h>
 #include <stdio.h>
 
@@ -22,6 +23,8 @@ enum {
   FPCCR_ASPEN = 1u << 31,
   EXC_RETURN_FTYPE = 1u << 4,
   CONTROL_FPCA = 1u << 2,
+  CONTROL_SFPA = 1u << 3,  // Secure FP active: set by an FP instruction in Secure state
+  RETPSR_SFPA = 1u << 20,  // the stacked xPSR's copy of CONTROL_S.SFPA
   FPSCR_ROUND_TO_ZERO = 3u << 22,
   // FPSCR.LTPSIZE (Armv8.1-M): 4 = no tail predication. It must stay 4 outside tail-predicated
   // loops: a plain LE with LTPSIZE != 4 is an INVSTATE UsageFault.
@@ -37,6 +40,7 @@ static volatile struct {
   uint32_t fpccr_on_entry;
   uint32_t fpccr_after_first_fp;
   uint32_t fpscr_on_entry;
+  uint32_t stacked_xpsr;
   uint32_t stacked_s[16];
   uint32_t stacked_fpscr;
 } seen;
@@ -63,6 +67,7 @@ void pendsv_body(const uint32_t* frame, uint32_t exc_return, uint32_t fpccr_on_e
   seen.fpccr_on_entry = fpccr_on_entry;
   seen.fpscr_on_entry = read_fpscr();  // the first FP instruction: performs a pending lazy save
   seen.fpccr_after_first_fp = FPCCR;
+  seen.stacked_xpsr = frame[7];
   if ((exc_return & EXC_RETURN_FTYPE) == 0) {
     for (int i = 0; i < 16; ++i) seen.stacked_s[i] = frame[BASIC_FRAME_WORDS + i];
     seen.stacked_fpscr = frame[BASIC_FRAME_WORDS + 16];
@@ -124,7 +129,10 @@ static void check_round_trip(int lazy) {
   round_trip_with_fp_context();
   CHECK_EQ(seen.calls, calls + 1);
   CHECK_EQ(read_fpscr(), thread_fpscr);
-  CHECK_EQ(read_control() & CONTROL_FPCA, CONTROL_FPCA);
+  // The firmware runs in Secure state (Corstone-300 boots Secure): an FP instruction sets
+  // CONTROL_S.SFPA as well as FPCA, and exception entry stacks SFPA in the xPSR's bit 20.
+  CHECK_EQ(read_control() & (CONTROL_FPCA | CONTROL_SFPA), CONTROL_FPCA | CONTROL_SFPA);
+  CHECK_EQ(seen.stacked_xpsr & RETPSR_SFPA, RETPSR_SFPA);
   for (int i = 0; i < 32; ++i) CHECK_EQ(returned_s[i], thread_s[i]);
   CHECK_EQ(seen.exc_return & EXC_RETURN_FTYPE, 0);
   CHECK_EQ(seen.fpccr_on_entry & FPCCR_LSPACT, lazy ? FPCCR_LSPACT : 0);
