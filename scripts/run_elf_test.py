@@ -55,11 +55,11 @@ def show(label, command, status, output, note):
     print(tail + ("" if tail.endswith("\n") or not tail else "\n") + f"--- end of {label} output")
 
 
-def check_disassembly(elf, mnemonics, objdump, functions):
+def check_disassembly(elf, mnemonics, objdump, objdump_args, functions):
     """Checks that the disassembly (of `functions` only, if given) contains every mnemonic."""
     selection = [f"--disassemble={name}" for name in functions] or ["-d"]
-    listing = subprocess.run([objdump] + selection + [elf], stdout=subprocess.PIPE, check=True,
-                             text=True).stdout
+    listing = subprocess.run([objdump] + objdump_args + selection + [elf], stdout=subprocess.PIPE,
+                             check=True, text=True).stdout
     found = set(re.findall(r"^\s*[0-9a-f]+:\s+(?:[0-9a-f]{4} ?){1,2}\s+([a-z.0-9]+)", listing,
                            re.MULTILINE))
     missing = [m for m in mnemonics if m not in found]
@@ -95,13 +95,17 @@ def main():
     parser.add_argument("--function", action="append", default=[],
                         help="with --objdump-has: look only in this function (repeatable)")
     parser.add_argument("--objdump", default="arm-none-eabi-objdump")
+    parser.add_argument("--objdump-arg", action="append", default=[],
+                        help="extra objdump argument, e.g. -marmv8.1-m.main to decode MVE "
+                             "loads and stores (repeatable)")
     args = parser.parse_args()
 
     if not os.path.isfile(args.elf):
         print(f"FAIL: {args.elf} does not exist (build the firmware first)")
         return 1
     if args.objdump_has:
-        return check_disassembly(args.elf, args.objdump_has, args.objdump, args.function)
+        return check_disassembly(args.elf, args.objdump_has, args.objdump, args.objdump_arg,
+                                 args.function)
 
     stdin_bytes = args.input.encode().decode("unicode_escape").encode("latin-1")
     if not args.no_eot:

@@ -60,6 +60,12 @@ if [ -x "$root/scripts/torture.py" ] && [ "${MINIFVP_SKIP_TORTURE:-0}" != 1 ]; t
   else
     record torture 0 1
   fi
+  step "GCC torture conformance, hard-float -O3 (FPU and vectorised MVE code; small sample)"
+  if /usr/bin/python3 "$root/scripts/torture.py" --build "$build" --flavour hard-O3 --sample "${MINIFVP_TORTURE_HARD_SAMPLE:-40}" --seed 2 --jobs "$jobs"; then
+    record torture-hard 1 0
+  else
+    record torture-hard 0 1
+  fi
 fi
 
 if [ "${MINIFVP_SKIP_SANITIZE:-0}" != 1 ]; then

@@ -40,12 +40,16 @@ LINKER_FILES = [os.path.join(COMMON, f) for f in (
 TARGET_TRIPLET = "arm-none-eabi"
 STACK_BYTES = 448 * 1024  # corstone300_large_data.ld
 
-# Flavours: name -> flags. The float ABI stays soft until the simulator has FP/MVE.
+# Flavours: name -> flags. The hard-float ones use the FPU (FPv5, double precision) for float
+# arithmetic and, at -O2 and above, let gcc vectorise loops into MVE (Helium) code.
 FLAVOURS = {
     "soft-O2": ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=soft", "-O2"],
     "soft-O0": ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=soft", "-O0"],
     "soft-Os": ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=soft", "-Os"],
     "soft-O3": ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=soft", "-O3", "-fomit-frame-pointer",
+                "-funroll-loops"],
+    "hard-O2": ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard", "-O2"],
+    "hard-O3": ["-mcpu=cortex-m55", "-mthumb", "-mfloat-abi=hard", "-O3", "-fomit-frame-pointer",
                 "-funroll-loops"],
 }
 

@@ -29,9 +29,13 @@ set(MINIFVP_FW_FLOAT_ABI "soft" CACHE STRING "Float ABI (-mfloat-abi): soft, sof
 set_property(CACHE MINIFVP_FW_FLOAT_ABI PROPERTY STRINGS soft softfp hard)
 set(MINIFVP_FW_FPU "auto" CACHE STRING "FPU (-mfpu) when the float ABI is not soft")
 
-set(MINIFVP_FW_ARCH_FLAGS "-mcpu=${MINIFVP_FW_CPU} -mthumb -mfloat-abi=${MINIFVP_FW_FLOAT_ABI}")
+# The float ABI is not part of the CMAKE_<LANG>_FLAGS: the firmware project adds it per target
+# (MINIFVP_FW_FLOAT_OPTIONS by default, hard-float for the targets that ask for it), because gcc
+# picks the newlib multilib only when the link line has a single -mfloat-abi.
+set(MINIFVP_FW_ARCH_FLAGS "-mcpu=${MINIFVP_FW_CPU} -mthumb")
+set(MINIFVP_FW_FLOAT_OPTIONS "-mfloat-abi=${MINIFVP_FW_FLOAT_ABI}")
 if(NOT MINIFVP_FW_FLOAT_ABI STREQUAL "soft")
-  string(APPEND MINIFVP_FW_ARCH_FLAGS " -mfpu=${MINIFVP_FW_FPU}")
+  list(APPEND MINIFVP_FW_FLOAT_OPTIONS "-mfpu=${MINIFVP_FW_FPU}")
 endif()
 
 set(CMAKE_C_FLAGS_INIT "${MINIFVP_FW_ARCH_FLAGS} -ffunction-sections -fdata-sections")

@@ -35,12 +35,9 @@ static void run_init_functions(InitFunction* begin, InitFunction* end) {
 }
 
 void startup_main(void) {
+  // CP10/CP11 (FP and MVE) access is already enabled by Reset_Handler (vectors.S), before any C
+  // code that a hard-float build may compile to FP or MVE instructions.
   SCB_VTOR = (uint32_t)(uintptr_t)__vectors;
-  // Enable CP10/CP11 (FP and MVE): required before any FP instruction with a hard-float build,
-  // harmless with soft-float.
-  SCB_CPACR |= SCB_CPACR_CP10_CP11_FULL;
-  cortex_m_dsb();
-  cortex_m_isb();
 
   size_t data_bytes = (size_t)((char*)__data_end - (char*)__data_start);
   if ((void*)__data_load != (void*)__data_start) memcpy(__data_start, __data_load, data_bytes);

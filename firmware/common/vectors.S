@@ -62,13 +62,24 @@ __vectors:
 
     .text
     /* Reset: the hardware loaded MSP from word 0, but an ELF loader may jump to the entry point
-     * directly, so set it again before any C code runs. */
+     * directly, so set it again before any C code runs. Then give full access to CP10/CP11 (FP and
+     * MVE, CPACR bits [23:20]) before any C code: a hard-float build may use S/D/Q registers in
+     * startup_main or in newlib's memcpy/memset, and with CPACR at its reset value of 0 the first
+     * such instruction raises a NOCP UsageFault. The DSB/ISB make the new access rights apply to
+     * the instructions that follow (Armv8-M ARM: synchronization requirements for System
+     * registers). */
     .globl Reset_Handler
     .type Reset_Handler, %function
     .thumb_func
 Reset_Handler:
     ldr r0, =__stack_top
     msr msp, r0
+    ldr r0, =0xE000ED88          /* SCB->CPACR */
+    ldr r1, [r0]
+    orr r1, r1, #(0xF << 20)     /* CP10 and CP11: full access */
+    str r1, [r0]
+    dsb
+    isb
     bl startup_main
     b .
     .size Reset_Handler, . - Reset_Handler

@@ -17,3 +17,24 @@ set(FIRMWARE_NPU_TESTS npu_tinyrps npu_errors npu_all_ops)
 set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_tinyrps "tinyrps: NPU cycles")
 set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_errors
     "E: ethosu: NPU config mismatch: MACs 128, the command stream was compiled for 256")
+
+# FP and MVE tests, built with the hard-float ABI (FP and MVE enabled), each at its own
+# optimisation levels (FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_<name>). mve_autovec compares gcc's
+# auto-vectorised loops with scalar copies, mve_intrinsics hand-written arm_mve.h kernels with
+# scalar C; fp_hard is scalar FP, fp_context FP state across exceptions (lazy stacking). FIRMWARE_TEST_MVE_MNEMONICS_<name>: instructions the image must
+# contain (objdump), so that a test cannot silently lose its MVE code.
+set(FIRMWARE_HARD_FLOAT_TESTS mve_autovec mve_intrinsics fp_hard fp_context)
+set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_mve_autovec O3)
+set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_mve_intrinsics O0 O2 O3)
+set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_fp_hard O0 O2)
+set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_fp_context O2)
+set(FIRMWARE_TEST_MVE_MNEMONICS_mve_autovec
+  vldrb.u8 vldrh.u16 vldrw.u32 vstrb.8 vstrh.16 vstrw.32 vadd.i8 vmul.i32 vmax.s8 vmin.u16
+  vrhadd.u8 vpsel vaddv.s32 vshl.u32 vclz.i32 vmul.f32 vabs.f32)
+# objdump prints VMLADAV(A) as its alias vmlav(a); a "t" suffix is a VPT-predicated instruction.
+set(FIRMWARE_TEST_MVE_MNEMONICS_mve_intrinsics
+  vctp.8 vctp.16 vctp.32 vpst vldrbt.u8 vldrbt.s16 vldrwt.u32 vstrbt.8 vstrbt.32 vstrwt.32
+  vmlava.s8 vmlavat.s8 vmlavat.s16 vqrdmulh.s32 vrshl.s32 vqshl.s32 vld20.32 vld21.32
+  vqmovnb.s32 vqmovnt.s32 vfma.f32 vcvta.s32.f32 vcvtn.s32.f32 vpsel dlstp.8 wlstp.32 letp)
+set(FIRMWARE_TEST_MVE_MNEMONICS_fp_hard vfma.f64 vsqrt.f32 vsqrt.f64 vcvtb.f16.f32 vdiv.f64)
+set(FIRMWARE_TEST_MVE_MNEMONICS_fp_context vldmia vstmia vmrs vmsr)

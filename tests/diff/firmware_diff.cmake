@@ -33,6 +33,21 @@ foreach(test_name IN LISTS FIRMWARE_TESTS)
       LABELS qemu SKIP_RETURN_CODE 77 TIMEOUT 90)
   endforeach()
 endforeach()
+# The FP and MVE tests (hard-float ABI), on QEMU alone and compared.
+foreach(test_name IN LISTS FIRMWARE_HARD_FLOAT_TESTS)
+  foreach(opt IN LISTS FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_${test_name})
+    set(elf ${FIRMWARE_OUT}/tests/test_${test_name}_${opt}.elf)
+    add_test(NAME qemu.${test_name}.${opt}
+      COMMAND ${ON_QEMU} --elf ${elf} --expect-status 0 --expect-output "PASS ${test_name}")
+    add_test(NAME diff.qemu.${test_name}.${opt}
+      COMMAND ${RUN_ELF_TEST} --elf ${elf} --expect-status 0 --expect-output "PASS ${test_name}")
+    set_tests_properties(qemu.${test_name}.${opt} PROPERTIES
+      LABELS "qemu;mve" SKIP_RETURN_CODE 77 TIMEOUT 90)
+    set_tests_properties(diff.qemu.${test_name}.${opt} PROPERTIES
+      LABELS "diff;mve" SKIP_RETURN_CODE 77 TIMEOUT 150)
+  endforeach()
+endforeach()
+
 add_test(NAME qemu.hello
   COMMAND ${ON_QEMU} --elf ${FIRMWARE_OUT}/apps/hello/hello.elf
           --input "hi\\nthere\\nexit 7\\n" --expect-status 7
@@ -58,5 +73,10 @@ add_test(NAME diff.qemu.hello
 add_test(NAME diff.qemu.bench_cpu
   COMMAND ${RUN_ELF_TEST} --elf ${FIRMWARE_OUT}/apps/bench_cpu/bench_cpu.elf
           --input "" --expect-status 0 --expect-output "bench_cpu checksum")
+add_test(NAME diff.qemu.bench_mve
+  COMMAND ${RUN_ELF_TEST} --elf ${FIRMWARE_OUT}/apps/bench_mve/bench_mve.elf
+          --input "" --expect-status 0 --expect-output "bench_mve: self-check ok")
+set_tests_properties(diff.qemu.bench_mve PROPERTIES LABELS "diff;mve" SKIP_RETURN_CODE 77
+  TIMEOUT 300)
 set_tests_properties(diff.qemu.hello diff.qemu.bench_cpu PROPERTIES
   LABELS diff SKIP_RETURN_CODE 77 TIMEOUT 300)
