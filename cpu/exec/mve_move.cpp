@@ -125,7 +125,9 @@ uint32_t read_element(const Vector& v, unsigned e, unsigned esize) {
 void MVE_VMOVN(Core& core, const DecodedInsn& insn) {
   const uint16_t mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
-  const unsigned narrow = insn.esize, wide = 2 * narrow, top = insn.flag ? 1 : 0;
+  // esize 1 or 2 (the decoder gives no other). Lane indexes are masked to their range so the
+  // compiler can see every write stays inside the vector.
+  const unsigned wide = insn.esize == 1 ? 2 : 4, narrow = wide / 2, top = insn.flag ? 1 : 0;
   const auto kind = static_cast<NarrowKind>(insn.imm);
   const Vector source = mve::read_q(s, insn.m);
   Vector result = mve::read_q(s, insn.d);
@@ -138,9 +140,9 @@ void MVE_VMOVN(Core& core, const DecodedInsn& insn) {
     // QC follows the predicate bit of the lane's first byte, as QEMU's helpers do.
     qc |= saturated && ((mask >> first_byte) & 1) != 0;
     if (narrow == 1) {
-      result.set_lane<uint8_t>(narrow_lane, static_cast<uint8_t>(value));
+      result.set_lane<uint8_t>(narrow_lane & 15, static_cast<uint8_t>(value));
     } else {
-      result.set_lane<uint16_t>(narrow_lane, static_cast<uint16_t>(value));
+      result.set_lane<uint16_t>(narrow_lane & 7, static_cast<uint16_t>(value));
     }
     write_mask |= static_cast<uint16_t>(((1u << narrow) - 1) << first_byte);
   }
@@ -153,7 +155,9 @@ void MVE_VMOVN(Core& core, const DecodedInsn& insn) {
 void MVE_VMOVL(Core& core, const DecodedInsn& insn) {
   const uint16_t mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
-  const unsigned narrow = insn.esize, wide = 2 * narrow, top = insn.flag ? 1 : 0;
+  // esize 1 or 2 (the decoder gives no other). Lane indexes are masked to their range so the
+  // compiler can see every write stays inside the vector.
+  const unsigned wide = insn.esize == 1 ? 2 : 4, narrow = wide / 2, top = insn.flag ? 1 : 0;
   const Vector source = mve::read_q(s, insn.m);
   Vector result;
   for (unsigned i = 0; i < mve::kVectorBytes / wide; ++i) {
@@ -163,9 +167,9 @@ void MVE_VMOVL(Core& core, const DecodedInsn& insn) {
       value = static_cast<uint32_t>(static_cast<int32_t>(value << shift) >> shift);
     }
     if (wide == 2) {
-      result.set_lane<uint16_t>(i, static_cast<uint16_t>(value));
+      result.set_lane<uint16_t>(i & 7, static_cast<uint16_t>(value));
     } else {
-      result.set_lane<uint32_t>(i, value);
+      result.set_lane<uint32_t>(i & 3, value);
     }
   }
   mve::write_q(s, insn.d, result, mask);
