@@ -5,7 +5,7 @@
 // functions: cpu/exec/mve_integer_*.cpp (contracts in cpu/exec/mve_integer.h).
 //
 // Fields: D:Qd (d), N:Qn (n), M:Qm (m) are four-bit register numbers whose top bit must be 0 (MVE
-// has Q0-Q7); s is the element size (log2 bytes), U unsigned, r a general-purpose Rm. Field values
+// has Q0-Q7); s is the element size (log2 bytes), r a general-purpose Rm. Field values
 // that the Arm ARM makes UNDEFINED or that are "related encodings" no row claims (size '11',
 // D/N/M set, Rm = SP or PC) execute exec::fp_undefined, so that with CPACR denying CP10 they give
 // NOCP first, as every MVE instruction does.
