@@ -194,9 +194,6 @@ DecodeStatus decode_long_shift_reg_width(Fields f, DecodedInsn& out, uint32_t wi
 DecodeStatus decode_long_shift_reg(Fields f, DecodedInsn& out) {
   return decode_long_shift_reg_width(f, out, 64);
 }
-DecodeStatus decode_long_shift_reg64(Fields f, DecodedInsn& out) {
-  return decode_long_shift_reg_width(f, out, 64);
-}
 DecodeStatus decode_long_shift_reg48(Fields f, DecodedInsn& out) {
   return decode_long_shift_reg_width(f, out, 48);
 }
@@ -356,24 +353,24 @@ constexpr Encoding kT32[] = {
     encoding("T32_ASRL_reg_T1_Rm_r10", "111010100101lll01010hhh100101101", decode_long_shift_reg, exec::ASRL_reg, kDP),
     encoding("T32_ASRL_reg_T1_Rm_r11", "111010100101lll01011hhh100101101", decode_long_shift_reg, exec::ASRL_reg, kDP),
     encoding("T32_ASRL_reg_T1_Rm_r12_r14", "111010100101lll011mmhhh100101101", decode_long_shift_reg, exec::ASRL_reg, kDP),
-    encoding("T32_UQRSHLL_64_T1", "1110101001010ll10mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r8", "111010100101lll11000hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r9", "111010100101lll11001hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r10", "111010100101lll11010hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r11", "111010100101lll11011hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_SQRSHRL_64_T1", "1110101001010ll10mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r8", "111010100101lll11000hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r9", "111010100101lll11001hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r10", "111010100101lll11010hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r11", "111010100101lll11011hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
+    encoding("T32_UQRSHLL_64_T1", "1110101001010ll10mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r8", "111010100101lll11000hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r9", "111010100101lll11001hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r10", "111010100101lll11010hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r11", "111010100101lll11011hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_SQRSHRL_64_T1", "1110101001010ll10mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r8", "111010100101lll11000hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r9", "111010100101lll11001hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r10", "111010100101lll11010hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r11", "111010100101lll11011hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
     encoding("T32_UQRSHLL_48_T1", "1110101001010ll10mmmhhh110001101", decode_long_shift_reg48, exec::UQRSHLL, kDP),
     encoding("T32_UQRSHLL_48_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh110001101", decode_long_shift_reg48, exec::UQRSHLL, kDP),
     encoding("T32_UQRSHLL_48_T1_RdaLo_r12", "11101010010111010mmmhhh110001101", decode_long_shift_reg48, exec::UQRSHLL, kDP),
