@@ -380,6 +380,31 @@ TEST_F(MvePredicateTest, HighQRegistersAreUndefined) {
   EXPECT_EQ(h.core().last_fault().kind, FaultKind::UndefinedInstruction);
 }
 
+TEST_F(MvePredicateTest, UnpredictableFieldsAreUndefined) {
+  // vcmp.i8 eq, q1, sp (Rm == 13), vctp.8 sp, vctp.8 pc.
+  for (uint32_t raw : {0xfe030f4du, 0xf00de801u, 0xf00fe801u}) {
+    EXPECT_EQ(exec_until_stop({raw}), StopReason::Fault) << std::hex << raw;
+    EXPECT_EQ(h.core().last_fault().kind, FaultKind::UndefinedInstruction) << std::hex << raw;
+  }
+  // ... and with the FPU off they are NOCP first, as on hardware.
+  h.core().set_fp_enabled(false);
+  EXPECT_EQ(exec_until_stop({0xfe030f4du}), StopReason::Fault);
+  EXPECT_EQ(h.core().last_fault().kind, FaultKind::NoCoprocessor);
+}
+
+TEST_F(MvePredicateTest, VptInsideAVptBlockIsPredicatedAndStartsANewBlock) {
+  // vpst (T) with P0 = 0x00ff, then vpt.s32 gt, q0, q1 (T): the compare only writes the active
+  // lanes 0-1 (the others get 0), and the new block predicates the following vaddv.
+  set_q<int32_t>(0, {5, 0, 5, 5});
+  set_q<int32_t>(1, {1, 1, 1, 1});
+  set_q<uint32_t>(2, {1, 10, 100, 1000});
+  s().vpr = 0x00ff;
+  r(0) = 0;
+  exec({0xfe710f4d, 0xfe611f03, 0xfef90f04});
+  EXPECT_EQ(r(0), 1u);
+  EXPECT_EQ(s().vpr, 0x000fu);
+}
+
 // ---------------------------------------------------------------------------------------------
 // ECI: beats already executed before an exception are not executed again.
 // ---------------------------------------------------------------------------------------------
