@@ -47,6 +47,10 @@ fp::FpEnv standard_fp_env(const CpuState& s);
 
 }  // namespace mve
 
+// VCMP/VPT: P0 = the comparison of each element (under the lane mask), then the VPT block
+// advances like any beat-wise instruction; a VPT (mask != 0) then writes MASK01/MASK23 from its
+// mask, so a VPT inside a block is predicated by that block and starts a new one (the Arm ARM
+// makes this UNPREDICTABLE; this is what QEMU does).
 void MVE_VCMP_vector(Core& core, const DecodedInsn& insn);
 void MVE_VCMP_scalar(Core& core, const DecodedInsn& insn);
 // Floating point: esize 2 (F16) or 4 (F32); the compare uses the Armv8.1-M MVE floating-point
