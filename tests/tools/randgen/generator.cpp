@@ -50,9 +50,10 @@ const std::set<const cpu::Encoding*>& mve_table_rows() {
 
 // VPT and VPST open a VPT block of 1-4 instructions; the block length is given by the mask,
 // Mask[3] in bit 22 and Mask[2:0] in bits [15:13] of the encoding in every VPT/VPST form: the
-// lowest set bit of the mask ends the block (Armv8.1-M ARM, "VPT").
+// lowest set bit of the mask ends the block (Armv8.1-M ARM, "VPT"). Rows named *VPT* may also
+// hold the VCMP of the same compare (mask zero); such an encoding opens no block.
 bool is_vpt_row(const cpu::Encoding& row) {
-  return row.name.starts_with("T32_VPT") || row.name.starts_with("T32_VPST");
+  return row.name.find("VPT") != std::string_view::npos || row.name.starts_with("T32_VPST");
 }
 unsigned vpt_block_length(uint32_t raw) {
   const uint32_t mask = ((raw >> 22) & 1) << 3 | ((raw >> 13) & 7);
@@ -557,11 +558,11 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
         decoded_insns.push_back(decoded);
         tc.insns.push_back(insn);
         generated.rows.push_back(decoded_row);
-        if (is_vpt_row(*decoded_row)) {
+        const unsigned block = is_vpt_row(*decoded_row) ? vpt_block_length(insn.raw) : 0;
+        if (block != 0) {
           // VPT/VPST only first, and followed by exactly its block (MVE instructions in an IT
           // block, and VPT inside a VPT block, are UNPREDICTABLE).
-          const unsigned block = vpt_block_length(insn.raw);
-          if (in_vpt_block || k != 0 || it_block || block == 0) {
+          if (in_vpt_block || k != 0 || it_block) {
             drawn = false;
             break;
           }
