@@ -295,6 +295,12 @@ bool CaseGenerator::draw_encoding(const cpu::Encoding& row, TestInsn& out,
     if (decoded.encoding->name.find("_sysreg") != std::string_view::npos && decoded.n == 15) {
       continue;
     }
+    // VLDR VPR from [SP, ...]: SP is fixed, so the loaded word cannot be steered to keep VPR's
+    // reserved bits zero (avoid_vpr_reserved_bits()).
+    if (decoded.encoding->name.starts_with("T32_VLDR_sysreg") && decoded.t == 12 &&
+        decoded.n == 13) {
+      continue;
+    }
     out = TestInsn{raw, is32};
     decoded_row = decoded.encoding;
     return true;
@@ -394,7 +400,11 @@ void CaseGenerator::avoid_vpr_reserved_bits(const cpu::DecodedInsn& insn, TestCa
     if (insn.t == 14) test_case.lr &= 0x00ffffffu;
     return;
   }
-  if (!name.starts_with("T32_VLDR_sysreg") || insn.t != kVprSysreg || insn.n >= 13) return;
+  if (!name.starts_with("T32_VLDR_sysreg") || insn.t != kVprSysreg) return;
+  uint32_t* base_register = insn.n < 13    ? &test_case.r[insn.n]
+                            : insn.n == 14 ? &test_case.lr
+                                           : nullptr;
+  if (base_register == nullptr) return;  // SP: the driver's fixed value; PC: not drawn
   // The loaded word comes from the scratch pattern: pick a base whose access address holds a
   // word with a zero top byte (a few of the scratch's words do), keeping the base itself in the
   // scratch.
@@ -409,7 +419,7 @@ void CaseGenerator::avoid_vpr_reserved_bits(const cpu::DecodedInsn& insn, TestCa
     if (after < RD_SCRATCH_BASE || after >= RD_SCRATCH_BASE + RD_SCRATCH_SIZE) continue;
     bases.push_back(base);
   }
-  if (!bases.empty()) test_case.r[insn.n] = bases[rng_.below(static_cast<uint32_t>(bases.size()))];
+  if (!bases.empty()) *base_register = bases[rng_.below(static_cast<uint32_t>(bases.size()))];
 }
 
 void CaseGenerator::seed_mve_addressing(const cpu::DecodedInsn& insn, TestCase& test_case) {
