@@ -295,6 +295,8 @@ def compare(oracle, other, cases, disasm, args, reported, by_row):
         mismatches += 1
         for row in set(cases[index]["rows"]):
             by_row[row] += 1
+        if len(cases[index]["rows"]) == 1:
+            by_row["single:" + cases[index]["rows"][0]] += 1
         if reported[0] < args.max_reports:
             reported[0] += 1
             print(describe_mismatch(index, cases[index], disasm, a, b, other["name"]))
@@ -391,9 +393,14 @@ def main():
               total_cases, args.seeds, len(rows_seen), total_mismatches, elapsed,
               timings["qemu"], timings["inproc"],
               ", minifvp %.1f s" % timings["minifvp"] if timings["minifvp"] else ""))
-    if by_row:
-        print("randdiff: mismatching rows (cases): " + ", ".join(
-            "%s (%d)" % (row, n) for row, n in sorted(by_row.items(), key=lambda kv: -kv[1])))
+    single = {row[7:]: n for row, n in by_row.items() if row.startswith("single:")}
+    anywhere = {row: n for row, n in by_row.items() if not row.startswith("single:")}
+    if single:
+        print("randdiff: mismatching rows in single-instruction cases (cases): " + ", ".join(
+            "%s (%d)" % (row, n) for row, n in sorted(single.items(), key=lambda kv: -kv[1])))
+    if anywhere:
+        print("randdiff: mismatching rows (cases containing them): " + ", ".join(
+            "%s (%d)" % (row, n) for row, n in sorted(anywhere.items(), key=lambda kv: -kv[1])))
     if temp is not None:
         temp.cleanup()
     return 1 if total_mismatches or broken else 0

@@ -14,6 +14,8 @@ void write_cases_assembly(std::ostream& out, const std::vector<GeneratedCase>& c
          "    .syntax unified\n"
          "    .arch armv8.1-m.main\n"
          "    .arch_extension dsp\n"
+         "    .arch_extension mve.fp\n"  // for the disassembly in reports
+         "    .arch_extension fp.dp\n"
          "    .thumb\n\n"
          "    .section .randdiff_count, \"a\"\n"
          "    .global case_count\n"

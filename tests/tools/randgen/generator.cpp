@@ -50,9 +50,10 @@ const std::set<const cpu::Encoding*>& mve_table_rows() {
 
 // VPT and VPST open a VPT block of 1-4 instructions; the block length is given by the mask,
 // Mask[3] in bit 22 and Mask[2:0] in bits [15:13] of the encoding in every VPT/VPST form: the
-// lowest set bit of the mask ends the block (Armv8.1-M ARM, "VPT").
+// lowest set bit of the mask ends the block (Armv8.1-M ARM, "VPT"). Rows named *VPT* may also
+// hold the VCMP of the same compare (mask zero); such an encoding opens no block.
 bool is_vpt_row(const cpu::Encoding& row) {
-  return row.name.starts_with("T32_VPT") || row.name.starts_with("T32_VPST");
+  return row.name.find("VPT") != std::string_view::npos || row.name.starts_with("T32_VPST");
 }
 unsigned vpt_block_length(uint32_t raw) {
   const uint32_t mask = ((raw >> 22) & 1) << 3 | ((raw >> 13) & 7);
@@ -294,6 +295,12 @@ bool CaseGenerator::draw_encoding(const cpu::Encoding& row, TestInsn& out,
     if (decoded.encoding->name.find("_sysreg") != std::string_view::npos && decoded.n == 15) {
       continue;
     }
+    // VLDR VPR from [SP, ...]: SP is fixed, so the loaded word cannot be steered to keep VPR's
+    // reserved bits zero (avoid_vpr_reserved_bits()).
+    if (decoded.encoding->name.starts_with("T32_VLDR_sysreg") && decoded.t == 12 &&
+        decoded.n == 13) {
+      continue;
+    }
     out = TestInsn{raw, is32};
     decoded_row = decoded.encoding;
     return true;
@@ -393,7 +400,11 @@ void CaseGenerator::avoid_vpr_reserved_bits(const cpu::DecodedInsn& insn, TestCa
     if (insn.t == 14) test_case.lr &= 0x00ffffffu;
     return;
   }
-  if (!name.starts_with("T32_VLDR_sysreg") || insn.t != kVprSysreg || insn.n >= 13) return;
+  if (!name.starts_with("T32_VLDR_sysreg") || insn.t != kVprSysreg) return;
+  uint32_t* base_register = insn.n < 13    ? &test_case.r[insn.n]
+                            : insn.n == 14 ? &test_case.lr
+                                           : nullptr;
+  if (base_register == nullptr) return;  // SP: the driver's fixed value; PC: not drawn
   // The loaded word comes from the scratch pattern: pick a base whose access address holds a
   // word with a zero top byte (a few of the scratch's words do), keeping the base itself in the
   // scratch.
@@ -408,7 +419,7 @@ void CaseGenerator::avoid_vpr_reserved_bits(const cpu::DecodedInsn& insn, TestCa
     if (after < RD_SCRATCH_BASE || after >= RD_SCRATCH_BASE + RD_SCRATCH_SIZE) continue;
     bases.push_back(base);
   }
-  if (!bases.empty()) test_case.r[insn.n] = bases[rng_.below(static_cast<uint32_t>(bases.size()))];
+  if (!bases.empty()) *base_register = bases[rng_.below(static_cast<uint32_t>(bases.size()))];
 }
 
 void CaseGenerator::seed_mve_addressing(const cpu::DecodedInsn& insn, TestCase& test_case) {
@@ -557,11 +568,11 @@ std::vector<GeneratedCase> CaseGenerator::generate(GeneratorReport& report) {
         decoded_insns.push_back(decoded);
         tc.insns.push_back(insn);
         generated.rows.push_back(decoded_row);
-        if (is_vpt_row(*decoded_row)) {
+        const unsigned block = is_vpt_row(*decoded_row) ? vpt_block_length(insn.raw) : 0;
+        if (block != 0) {
           // VPT/VPST only first, and followed by exactly its block (MVE instructions in an IT
           // block, and VPT inside a VPT block, are UNPREDICTABLE).
-          const unsigned block = vpt_block_length(insn.raw);
-          if (in_vpt_block || k != 0 || it_block || block == 0) {
+          if (in_vpt_block || k != 0 || it_block) {
             drawn = false;
             break;
           }

@@ -31,7 +31,8 @@ namespace {
 int usage() {
   std::cerr
       << "usage: randgen generate --seed S --cases N [--max-insns K] [--it PERCENT]\n"
-         "                        [--classes LIST]\n"
+         "                        [--classes LIST]  (dp,mul,div,load,store,ldm,stm,branch,\n"
+         "                                           system,fp,mve; cp = fp)\n"
          "                        [--exclude REGEX] [--rows REGEX] --asm FILE.S --list FILE.txt\n"
          "       randgen run FILE.elf\n"
          "       randgen rows\n";
