@@ -23,18 +23,24 @@ set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_errors
 # auto-vectorised loops with scalar copies, mve_intrinsics hand-written arm_mve.h kernels with
 # scalar C; fp_hard is scalar FP, fp_context FP state across exceptions (lazy stacking). FIRMWARE_TEST_MVE_MNEMONICS_<name>: instructions the image must
 # contain (objdump), so that a test cannot silently lose its MVE code.
-set(FIRMWARE_HARD_FLOAT_TESTS mve_autovec mve_intrinsics fp_hard fp_context)
+set(FIRMWARE_HARD_FLOAT_TESTS mve_autovec mve_intrinsics mve_dsp fp_hard fp_context)
 set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_mve_autovec O3)
 set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_mve_intrinsics O0 O2 O3)
+set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_mve_dsp O0 O2)
 set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_fp_hard O0 O2)
 set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_fp_context O2)
 set(FIRMWARE_TEST_MVE_MNEMONICS_mve_autovec
   vldrb.u8 vldrh.u16 vldrw.u32 vstrb.8 vstrh.16 vstrw.32 vadd.i8 vmul.i32 vmax.s8 vmin.u16
   vrhadd.u8 vpsel vaddv.s32 vshl.u32 vclz.i32 vmul.f32 vabs.f32)
-# objdump prints VMLADAV(A) as its alias vmlav(a); a "t" suffix is a VPT-predicated instruction.
+# objdump prints VMLADAV(A) and VMLALDAV(A) as their aliases vmlav(a) and vmlalv(a); a "t" suffix is
+# a VPT-predicated instruction.
 set(FIRMWARE_TEST_MVE_MNEMONICS_mve_intrinsics
   vctp.8 vctp.16 vctp.32 vpst vldrbt.u8 vldrbt.s16 vldrwt.u32 vstrbt.8 vstrbt.32 vstrwt.32
   vmlava.s8 vmlavat.s8 vmlavat.s16 vqrdmulh.s32 vrshl.s32 vqshl.s32 vld20.32 vld21.32
   vqmovnb.s32 vqmovnt.s32 vfma.f32 vcvta.s32.f32 vcvtn.s32.f32 vpsel dlstp.8 wlstp.32 letp)
 set(FIRMWARE_TEST_MVE_MNEMONICS_fp_hard vfma.f64 vsqrt.f32 vsqrt.f64 vcvtb.f16.f32 vdiv.f64)
 set(FIRMWARE_TEST_MVE_MNEMONICS_fp_context vldmia vstmia vmrs vmsr)
+set(FIRMWARE_TEST_MVE_MNEMONICS_mve_dsp
+  vmlalva.s16 vaddlva.s32 vabav.u8 vmaxav.s8 vmovlb.s8 vmovlt.s8 vshllb.s8 vqdmulh.s16
+  vqdmullb.s16 vidup.u32 vbrsr.32 vstrw.32 vld40.8 vst43.8 vadci.i32 vadc.i32 vcmul.f32 vcmla.f32
+  vrinta.f32 vrintn.f32 vrintm.f32 vrintp.f32 vrintz.f32 vcvtb.f16.f32 vcvtt.f32.f16 vmaxnmv.f32)
