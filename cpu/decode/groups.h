@@ -27,5 +27,7 @@ EncodingGroup mve_integer_group();
 EncodingGroup mve_shift_saturate_group();
 EncodingGroup mve_predicate_reduce_group();
 EncodingGroup mve_float_group();
+// No rows: the overlaps between rows of different MVE tables.
+EncodingGroup mve_cross_table_overlaps();
 
 }  // namespace minifvp::cpu

@@ -12,7 +12,7 @@ std::span<const EncodingGroup> encoding_groups() {
       floating_point_group(),     mve_load_store_group(),
       mve_move_group(),           mve_integer_group(),
       mve_shift_saturate_group(), mve_predicate_reduce_group(),
-      mve_float_group(),
+      mve_float_group(),          mve_cross_table_overlaps(),
   };
   return groups;
 }
