@@ -7,16 +7,18 @@
 // Contract with the core: nothing here runs per instruction. The core calls service() at an
 // instruction boundary only after Core::request_exception_check() (an interrupt became pending,
 // a mask or priority changed, an exception return was requested by a PC write, SVC). Synchronous
-// faults arrive through synchronous_fault() with the PC at the faulting instruction.
+// faults arrive through synchronous_fault() with the PC at the faulting instruction; the one
+// exception is preserve_fp_state(), which the first FP instruction after a lazy stacking runs.
 //
 // Modelled: the basic 8-word frame and the extended FP frame (S0-S15, FPSCR, VPR) with lazy
 // floating-point state preservation (FPCCR.LSPEN, the default: the slots are reserved and written
 // by the first FP instruction, PreserveFPState(); see exception_fp_context.cpp) or eager stacking
-// (LSPEN = 0), 8-byte frame alignment with xPSR bit 9,
-// MSP/PSP with CONTROL.SPSEL, MSPLIM/PSPLIM on stacking (STKOF), stacking and unstacking bus errors
-// (STKERR/UNSTKERR), vector-table read errors (HFSR.VECTTBL). Not modelled: the Security Extension
-// (Non-secure state, banked registers, FNC_RETURN, callee-register stacking with DCRS = 0, which
-// takes INVPC), DebugMonitor, the MPU (so no MemManage faults are raised by memory accesses).
+// (LSPEN = 0), 8-byte frame alignment with xPSR bit 9, MSP/PSP with CONTROL.SPSEL, MSPLIM/PSPLIM
+// on stacking (STKOF), stacking and unstacking bus errors (STKERR/UNSTKERR), vector-table read
+// errors (HFSR.VECTTBL), the faults of lazy preservation (MLSPERR with the MPU, LSPERR, NOCP).
+// Not modelled: the Security Extension (Non-secure state, banked registers, FNC_RETURN,
+// callee-register stacking with DCRS = 0, which takes INVPC), DebugMonitor, MPU checks of the
+// stacking and unstacking themselves (MSTKERR/MUNSTKERR).
 #pragma once
 
 #include <array>
