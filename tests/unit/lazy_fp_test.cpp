@@ -167,6 +167,46 @@ TEST_F(LazyFpTest, ReturnWithLspactClearLoadsTheSlots) {
   EXPECT_EQ(state().vpr, 0x00000f0fu);
 }
 
+TEST_F(LazyFpTest, TailChainedHandlerPreservesIntoTheThreadFrame) {
+  // IRQ 3 and IRQ 4 pending together: IRQ 4 (no FP) runs first, IRQ 3 is tail-chained onto the
+  // same frame, LSPACT still set, and its FP instruction stores the Thread context.
+  write_scs(kIser0, (1u << 3) | (1u << 4));
+  write_scs(kIpr0, 0x80u << 24);
+  write_scs(kIpr0 + 4, 0x40u);
+  place(kMain, {kNop, kBranchSelf});
+  handler(exc::kFirstIrq + 4, {kBxLr});
+  const uint32_t h = handler_address(exc::kFirstIrq + 3);
+  place32(h, kVmovS0R0);
+  place(h + 4, {kBxLr});
+  ex().set_pending(exc::kFirstIrq + 3, true);
+  ex().set_pending(exc::kFirstIrq + 4, true);
+  ASSERT_TRUE(run_to(handler_address(exc::kFirstIrq + 4)));
+  ASSERT_TRUE(run_to(h));
+  EXPECT_EQ(state().r[14], 0xffffffe9u) << "the Thread's EXC_RETURN, reused by the tail-chain";
+  EXPECT_EQ(fpccr() & kLspact, kLspact);
+  expect_slots_untouched(kSlots);
+  ASSERT_TRUE(run_to(h + 4));
+  expect_slots_hold_thread_context(kSlots);
+  ASSERT_TRUE(run_to(kMain + 2));
+  expect_thread_registers();
+}
+
+TEST_F(LazyFpTest, ReturnToAContextWithoutFpAccessTakesNocp) {
+  // The handler preserves the Thread context, then CPACR is cleared: the FP part of the frame
+  // cannot be loaded, so the return takes a NOCP UsageFault (escalated to HardFault) instead.
+  place(kMain, {kSvc0, kBranchSelf});
+  const uint32_t h = handler_address(exc::kSvCall) + 2;
+  place(h - 2, {movs(0, 0)});
+  place32(h, kVmovS0R0);
+  place(h + 4, {kBxLr});
+  ASSERT_TRUE(run_to(h + 4));
+  write_scs(kCpacr, 0);
+  ASSERT_TRUE(run_to(handler_address(exc::kHardFault)));
+  EXPECT_EQ(ex().cfsr() & kNocp, kNocp);
+  EXPECT_TRUE(ex().active(exc::kSvCall)) << "the return did not happen";
+  EXPECT_EQ(state().s[0], 0u) << "no FP register was loaded";
+}
+
 TEST_F(LazyFpTest, EagerStackingWritesTheSlotsAndClearsTheRegisters) {
   write_scs(kFpccr, fpccr() & ~kLspen);
   write_scs(kFpcar, 0x8000);
