@@ -26,7 +26,9 @@ constexpr uint32_t kExtendedFrameSize = 0x68;  // + S0-S15, FPSCR, VPR
 constexpr uint32_t kXpsrFrameAlign = 1u << 9;  // RETPSR.SPREALIGN
 
 // Approximate Cortex-M55 costs in core cycles (TRM: 12-cycle interrupt latency; unstacking about
-// the same; a tail-chain skips the stacking).
+// the same; a tail-chain skips the stacking). Writing or reading the FP part of an extended frame
+// costs more (kFpStateCycles in exception_fp_context.cpp): at an eager stacking, at the lazy
+// preservation (charged to the FP instruction that triggers it) and at an unstacking that loads it.
 constexpr uint64_t kEntryCycles = 12, kReturnCycles = 12, kTailChainCycles = 6;
 
 unsigned fault_exception(FaultKind kind) {
