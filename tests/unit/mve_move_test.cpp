@@ -264,6 +264,17 @@ TEST_F(MveMove, VmovlBottomAndTop) {
   }
 }
 
+TEST_F(MveMove, LaneMoveIsConditionalInAnItBlock) {
+  set_q(1, {0, 0, 0, 0x600d});
+  r(3) = 7;
+  set_nzcv(false, false, false, false);
+  run({0xbf08, 0xee33, 0x3b10});  // it eq; vmoveq.32 r3, q1[3] (condition fails)
+  EXPECT_EQ(r(3), 7u);
+  set_nzcv(false, true, false, false);
+  run({0xbf08, 0xee33, 0x3b10});
+  EXPECT_EQ(r(3), 0x600du);
+}
+
 TEST_F(MveMove, LaneMoveWithDisabledFpuIsNocp) {
   h.core().set_fp_enabled(false);
   EXPECT_EQ(run_until_stop({0xee73, 0x3b30}), cpu::StopReason::Fault);
