@@ -11,7 +11,12 @@ namespace minifvp::test {
 
 class MveTest : public ExecTest {
  protected:
-  MveTest() { h.core().set_fp_enabled(true); }
+  MveTest() {
+    h.core().set_fp_enabled(true);
+    // CONTROL.FPCA: an FP context is active, so the first vector instruction does not start a new
+    // one (which would reset FPSCR from FPDSCR and clear VPR).
+    s().control |= 4;
+  }
 
   template <typename T>
   void set_q(unsigned q, std::initializer_list<T> lanes) {
