@@ -132,7 +132,7 @@ class Core {
   // (FPCCR.ASPEN with CONTROL.FPCA clear). One test per FP or MVE instruction.
   bool fp_context_work_pending() const {
     return (fpccr_ & (fpccr::kLspact | fpccr::kS)) != fpccr::kS ||
-           ((s_.control & kControlFpcaBit) == 0 && (fpccr_ & fpccr::kAspen) != 0);
+           (s_.control & kControlFpcaSfpaBits) != kControlFpcaSfpaBits;
   }
   // PreserveFPState() (ExceptionModel::preserve_fp_state): stores the registers of the lazily
   // stacked context and clears FPCCR.LSPACT, or throws GuestFault (a LazyState* kind) when a
@@ -281,7 +281,7 @@ class Core {
   bool divide_by_zero_trap_ = false;
   bool fp_access_privileged_ = false;
   bool fp_access_unprivileged_ = false;
-  static constexpr uint32_t kControlFpcaBit = 1u << 2;
+  static constexpr uint32_t kControlFpcaSfpaBits = 3u << 2;  // CONTROL.FPCA, CONTROL_S.SFPA
   uint32_t fpccr_ = fpccr::kReset;
   uint32_t fpcar_ = 0;
   uint32_t fpdscr_ = fpdscr::kReset;

@@ -21,6 +21,8 @@ constexpr uint32_t kExcReturnDcrs = 1u << 5;       // default callee register st
 constexpr uint32_t kExcReturnS = 1u << 6;          // the frame is on a Secure stack
 
 constexpr uint32_t kControlNpriv = 1u << 0, kControlSpsel = 1u << 1, kControlFpca = 1u << 2;
+// CONTROL_S.SFPA and its copy in the stacked RETPSR (see cpu/exec/fp_common.h).
+constexpr uint32_t kControlSfpa = 1u << 3, kRetpsrSfpa = 1u << 20;
 constexpr uint32_t kBasicFrameSize = 0x20;
 constexpr uint32_t kExtendedFrameSize = 0x68;  // + S0-S15, FPSCR, VPR
 constexpr uint32_t kXpsrFrameAlign = 1u << 9;  // RETPSR.SPREALIGN
@@ -149,7 +151,8 @@ bool ExceptionModel::push_stack(uint32_t return_address, uint32_t& exc_return) {
     stacked_ok = false;
     derived_fault(FaultKind::StackOverflow, kStkof, "exception stacking below the stack limit");
   } else {
-    const uint32_t retpsr = (s.xpsr() & ~kXpsrFrameAlign) | (realign != 0 ? kXpsrFrameAlign : 0);
+    const uint32_t retpsr = (s.xpsr() & ~kXpsrFrameAlign) | (realign != 0 ? kXpsrFrameAlign : 0) |
+                            ((s.control & kControlSfpa) != 0 ? kRetpsrSfpa : 0);
     const std::array<uint32_t, kBasicFrameSize / 4> words = {
         s.r[0], s.r[1], s.r[2], s.r[3], s.r[12], s.r[14], return_address, retpsr};
     Bus& bus = core_.bus();
@@ -173,7 +176,7 @@ void ExceptionModel::exception_taken(unsigned exc, uint32_t exc_return) {
   CpuState& s = core_.state();
   const StackPointers sp = stack_pointers();
   s.ipsr = exc;
-  s.control &= ~(kControlSpsel | kControlFpca);
+  s.control &= ~(kControlSpsel | kControlFpca | kControlSfpa);
   store_stack_pointers(sp);
   s.r[14] = exc_return;
   s.it.bits = 0;
@@ -299,8 +302,9 @@ void ExceptionModel::exception_return(uint32_t exc_return) {
   s.it.bits = static_cast<uint8_t>(((psr >> 25) & 3) | (((psr >> 10) & 0x3f) << 2));
   s.thumb = (psr >> 24 & 1) != 0;
   s.ipsr = frame_ipsr;
-  s.control = (s.control & ~(kControlSpsel | kControlFpca)) |
-              (to_thread && on_psp ? kControlSpsel : 0) | (fp_frame ? kControlFpca : 0);
+  s.control = (s.control & ~(kControlSpsel | kControlFpca | kControlSfpa)) |
+              (to_thread && on_psp ? kControlSpsel : 0) | (fp_frame ? kControlFpca : 0) |
+              ((psr & kRetpsrSfpa) != 0 ? kControlSfpa : 0);
   store_stack_pointers(sp);
   s.exclusive_open = false;
   s.event_register = true;

@@ -142,8 +142,7 @@ void DLS(Core& core, const DecodedInsn& insn) {
 // preservation is not modelled, so FPCCR.LSPACT never makes it inactive.)
 uint32_t active_ltpsize(const Core& core) {
   const CpuState& s = core.state();
-  const bool new_context_pending = core.fp_aspen() && (s.control & kControlFpca) == 0;
-  if (!core.fp_access_allowed() || new_context_pending) return mve::kNoTailPredication;
+  if (!core.fp_access_allowed() || new_fp_context_pending(core)) return mve::kNoTailPredication;
   return mve::ltpsize(s);
 }
 

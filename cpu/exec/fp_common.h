@@ -16,6 +16,19 @@
 namespace minifvp::cpu::exec {
 
 constexpr uint32_t kControlFpca = 1u << 2;
+// CONTROL_S.SFPA: the Secure FP context is active. We run firmware in Secure state, as QEMU's
+// mps3-an547 and Arm's Corstone-300 FVP do (the rest of the Security Extension is not modelled), so
+// an FP instruction sets SFPA and exceptions stack and clear it (RETPSR.SFPA). A new FP context
+// starts when FPCA is clear; clearing SFPA alone (which the architecture also treats as "no Secure
+// context") does not start one here.
+constexpr uint32_t kControlSfpa = 1u << 3;
+constexpr uint32_t kRetpsrSfpa = 1u << 20;
+
+// Whether the next FP or MVE instruction starts a new FP context (ExecuteFPCheck(): FPCCR.ASPEN
+// set and CONTROL.FPCA clear).
+inline bool new_fp_context_pending(const Core& core) {
+  return core.fp_aspen() && (core.state().control & kControlFpca) == 0;
+}
 
 inline fp::Format fp_format(const DecodedInsn& insn) {
   return static_cast<fp::Format>(insn.imm2);
