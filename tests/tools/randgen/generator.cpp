@@ -435,9 +435,11 @@ void CaseGenerator::seed_mve_addressing(const cpu::DecodedInsn& insn, TestCase& 
     }
     return;
   }
-  // The base: doubleword aligned. Element addresses stay aligned (offsets below too): QEMU 7.2
-  // does not check MVE element alignment, minifvp raises UNALIGNED (reported, not settled here).
-  const uint32_t base = RD_BASE_LOW + 8 * rng_.below((RD_BASE_HIGH - RD_BASE_LOW) / 8 + 1);
+  // The base: doubleword aligned, so element addresses stay aligned (offsets below too), except
+  // in options_.mve_unaligned_percent of the cases (see GeneratorOptions).
+  const bool misaligned = rng_.chance(options_.mve_unaligned_percent);
+  const uint32_t base = RD_BASE_LOW + 8 * rng_.below((RD_BASE_HIGH - RD_BASE_LOW) / 8 + 1) +
+                        (misaligned && rng_.chance(50) ? 1 + rng_.below(3) : 0);
   if (insn.n < 13) {
     test_case.r[insn.n] = base;
   } else if (insn.n == 14) {
@@ -446,9 +448,10 @@ void CaseGenerator::seed_mve_addressing(const cpu::DecodedInsn& insn, TestCase& 
   if (name.find("gather") != std::string_view::npos ||
       name.find("scatter") != std::string_view::npos) {
     // Q[m] holds the offsets, one per element (DecodedInsn::esize bytes; 32 bits if unset): each
-    // below 0x200, so that even scaled by 8 it stays in the scratch, and doubleword aligned.
+    // below 0x200, so that even scaled by 8 it stays in the scratch, and doubleword aligned
+    // unless the case is a misaligned one.
     uint32_t* lanes = q_words(insn.m);
-    const uint32_t align_mask = 0xfffffff8u;
+    const uint32_t align_mask = misaligned ? 0xffffffffu : 0xfffffff8u;
     const uint32_t lane_mask =
         insn.esize == 1 ? 0xffffffffu
         : insn.esize == 2
