@@ -435,18 +435,23 @@ void CaseGenerator::seed_mve_addressing(const cpu::DecodedInsn& insn, TestCase& 
     }
     return;
   }
+  // The base: doubleword aligned, so element addresses stay aligned (offsets below too), except
+  // in options_.mve_unaligned_percent of the cases (see GeneratorOptions).
+  const bool misaligned = rng_.chance(options_.mve_unaligned_percent);
+  const uint32_t base = RD_BASE_LOW + 8 * rng_.below((RD_BASE_HIGH - RD_BASE_LOW) / 8 + 1) +
+                        (misaligned && rng_.chance(50) ? 1 + rng_.below(3) : 0);
   if (insn.n < 13) {
-    test_case.r[insn.n] = RD_BASE_LOW + 8 * rng_.below((RD_BASE_HIGH - RD_BASE_LOW) / 8 + 1);
+    test_case.r[insn.n] = base;
   } else if (insn.n == 14) {
-    test_case.lr = RD_BASE_LOW + 8 * rng_.below((RD_BASE_HIGH - RD_BASE_LOW) / 8 + 1);
+    test_case.lr = base;
   }
   if (name.find("gather") != std::string_view::npos ||
       name.find("scatter") != std::string_view::npos) {
     // Q[m] holds the offsets, one per element (DecodedInsn::esize bytes; 32 bits if unset): each
-    // below 0x200, so that even scaled by 8 it stays in the scratch; mostly doubleword aligned,
-    // sometimes not, to exercise unaligned elements.
+    // below 0x200, so that even scaled by 8 it stays in the scratch, and doubleword aligned
+    // unless the case is a misaligned one.
     uint32_t* lanes = q_words(insn.m);
-    const uint32_t align_mask = rng_.chance(80) ? 0xfffffff8u : 0xffffffffu;
+    const uint32_t align_mask = misaligned ? 0xffffffffu : 0xfffffff8u;
     const uint32_t lane_mask =
         insn.esize == 1 ? 0xffffffffu
         : insn.esize == 2
@@ -471,7 +476,12 @@ void CaseGenerator::seed_addressing(const cpu::DecodedInsn& insn, TestCase& test
     *base =
         register_offset && insn.m == insn.n ? (target / (1u + (1u << insn.shift_n))) & ~3u : target;
   }
-  if (is_fp_memory_row(*insn.encoding)) return;  // m is an FP register: no index register
+  if (is_fp_memory_row(*insn.encoding)) {
+    // m is an FP register, no index register; sometimes a misaligned base (alignment faults).
+    if (uint32_t* base = slot(insn.n); base != nullptr && rng_.chance(10))
+      *base += 1 + rng_.below(3);
+    return;
+  }
   if (insn.m != insn.n) {
     if (uint32_t* index = slot(insn.m)) *index = 4 * rng_.below(17);
   }

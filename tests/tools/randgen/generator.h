@@ -72,6 +72,9 @@ struct GeneratorOptions {
   unsigned cases = 1000;
   unsigned max_insns = 1;   // test instructions per case (1..3)
   unsigned it_percent = 0;  // cases that are a whole IT block: IT and 1-3 conditional instructions
+  // MVE loads and stores whose base or gather offsets are misaligned by 1-3 bytes (0 by default:
+  // QEMU 7.2 does not check MVE element alignment, minifvp raises UNALIGNED).
+  unsigned mve_unaligned_percent = 0;
   RowFilter filter = RowFilter::integer_default();
 };
 

@@ -2,6 +2,7 @@
 //
 //   randgen generate --seed S --cases N [--max-insns K] [--it PERCENT] [--classes dp,mul,...]
 //                    (classes: dp mul div load store ldm stm branch system fp mve; cp = fp)
+//                    [--mve-unaligned PERCENT]  (MVE loads/stores with misaligned elements)
 //                    [--exclude RE]
 //                    [--rows RE]
 //                    --asm cases.S --list cases.txt
@@ -31,6 +32,7 @@ namespace {
 int usage() {
   std::cerr
       << "usage: randgen generate --seed S --cases N [--max-insns K] [--it PERCENT]\n"
+         "                        [--mve-unaligned PERCENT]\n"
          "                        [--classes LIST]  (dp,mul,div,load,store,ldm,stm,branch,\n"
          "                                           system,fp,mve; cp = fp)\n"
          "                        [--exclude REGEX] [--rows REGEX] --asm FILE.S --list FILE.txt\n"
@@ -61,6 +63,8 @@ int generate(const std::vector<std::string>& args) {
       options.max_insns = static_cast<unsigned>(number);
     } else if (arg == "--it" && parse_number(value, number) && number <= 100) {
       options.it_percent = static_cast<unsigned>(number);
+    } else if (arg == "--mve-unaligned" && parse_number(value, number) && number <= 100) {
+      options.mve_unaligned_percent = static_cast<unsigned>(number);
     } else if (arg == "--classes") {
       options.filter.classes.clear();
       std::stringstream list(value);
