@@ -73,7 +73,7 @@ DecodeStatus decode_VREV(Fields f, DecodedInsn& out) {
 // rows fix size<1> = 0: VQMOVN's size 11 space is VCVTB/VCVTT between F16 and F32 (mve-fp).
 DecodeStatus decode_narrow(Fields f, DecodedInsn& out, exec::NarrowKind kind) {
   out.esize = static_cast<uint8_t>(1u << f['s']);
-  out.flag = f['T'] != 0;
+  out.flag = ((f.raw() >> 12) & 1) != 0;  // T: the rows fix bit 12
   out.imm = static_cast<uint32_t>(kind);
   if (!decode_qd_qm(f, out)) return undefined(out);
   return DecodeStatus::Ok;
@@ -106,11 +106,16 @@ constexpr Encoding kT32[] = {
     encoding("T32_VREV16_T1", "111111111D11ss00ddd0000101M0mmm0", decode_VREV<2>, exec::MVE_VREV, kVec),
     encoding("T32_VREV32_T1", "111111111D11ss00ddd0000011M0mmm0", decode_VREV<4>, exec::MVE_VREV, kVec),
     encoding("T32_VREV64_T1", "111111111D11ss00ddd0000001M0mmm0", decode_VREV<8>, exec::MVE_VREV, kVec),
-    // VMOVNB/T (U = 1) and VQMOVUNB/T (U = 0), T = top
-    encoding("T32_VQMOVUN_T1", "111011100D110s01dddT111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
-    encoding("T32_VMOVN_T1", "111111100D110s01dddT111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
-    encoding("T32_VQMOVN_S_T1", "111011100D110s11dddT111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
-    encoding("T32_VQMOVN_U_T1", "111111100D110s11dddT111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
+    // VMOVNB/T (U = 1) and VQMOVUNB/T (U = 0), then VQMOVNB/T. One row per B/T form: with bit 12
+    // fixed each is a strict specialisation of mve-int's VMULH (B) or VRMULH (T) row at size 11.
+    encoding("T32_VQMOVUNB_T1", "111011100D110s01ddd0111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVUNT_T1", "111011100D110s01ddd1111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VMOVNB_T1", "111111100D110s01ddd0111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VMOVNT_T1", "111111100D110s01ddd1111010M0mmm1", decode_VMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVNB_S_T1", "111011100D110s11ddd0111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVNT_S_T1", "111011100D110s11ddd1111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVNB_U_T1", "111111100D110s11ddd0111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
+    encoding("T32_VQMOVNT_U_T1", "111111100D110s11ddd1111000M0mmm1", decode_VQMOVN, exec::MVE_VMOVN, kVec),
     // VMOVLB/T: the VSHLL encoding with a zero shift (imm3 = 000), 8-bit and 16-bit sources
     encoding("T32_VMOVL_8_S_T1", "111011101D101000dddT111101M0mmm0", decode_VMOVL<1>, exec::MVE_VMOVL, kVec),
     encoding("T32_VMOVL_8_U_T1", "111111101D101000dddT111101M0mmm0", decode_VMOVL<1>, exec::MVE_VMOVL, kVec),

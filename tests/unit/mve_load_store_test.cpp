@@ -274,6 +274,33 @@ TEST_F(MveLoadStore, UnalignedAccessFaultsWithoutWritingRegisters) {
   EXPECT_EQ(qw(2, 3), 8u);
 }
 
+TEST_F(MveLoadStore, BusFaultInAGatherIsPrecise) {
+  r(2) = 0x00020000;  // beyond the harness's RAM
+  set_q(3, {0, 4, 8, 12});
+  set_q(1, {1, 2, 3, 4});
+  EXPECT_EQ(run_until_stop({0xfc92, 0x2f47}),
+            cpu::StopReason::Fault);  // vldrw.u32 q1,[r2,q3,uxtw #2]
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::PreciseDataBusError);
+  EXPECT_EQ(qw(1, 0), 1u);
+  EXPECT_EQ(qw(1, 3), 4u);
+}
+
+TEST_F(MveLoadStore, InterleavingHonoursEciAndAlignment) {
+  for (unsigned q = 0; q < 4; ++q) set_q(q, {0, 0, 0, 0});
+  r(2) = kData;
+  s().it.bits = static_cast<uint8_t>(mve::Eci::A0A1) << 4;
+  run({0xfc92, 0x1e01});  // vld40.8 {q0-q3}, [r2]: beats 2-3 only, words 10 and 11
+  for (unsigned k = 0; k < 64; ++k) {
+    const bool loaded = k >= 40 && k < 48;
+    EXPECT_EQ(qb(k % 4, k / 4), loaded ? pattern(k) : 0) << k;
+  }
+  EXPECT_EQ(s().it.bits, 0);
+  r(2) = kData + 1;
+  EXPECT_EQ(run_until_stop({0xfc92, 0x1e80}), cpu::StopReason::Fault);  // vld20.16 {q0,q1},[r2]
+  EXPECT_EQ(h.core().last_fault().kind, cpu::FaultKind::Unaligned);
+  EXPECT_EQ(qw(0, 0), 0u);
+}
+
 TEST_F(MveLoadStore, DisabledFpuIsNocp) {
   h.core().set_fp_enabled(false);
   r(2) = kData;

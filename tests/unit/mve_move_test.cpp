@@ -57,14 +57,14 @@ constexpr Row kRows[] = {
     {0xffb02144, "T32_VREV16_T1"},          // vrev16.8 q1, q2
     {0xffb420c4, "T32_VREV32_T1"},          // vrev32.16 q1, q2
     {0xffb82044, "T32_VREV64_T1"},          // vrev64.32 q1, q2
-    {0xfe312e85, "T32_VMOVN_T1"},           // vmovnb.i16 q1, q2
-    {0xfe353e85, "T32_VMOVN_T1"},           // vmovnt.i32 q1, q2
-    {0xee312e85, "T32_VQMOVUN_T1"},         // vqmovunb.s16 q1, q2
-    {0xee353e85, "T32_VQMOVUN_T1"},         // vqmovunt.s32 q1, q2
-    {0xee332e05, "T32_VQMOVN_S_T1"},        // vqmovnb.s16 q1, q2
-    {0xee373e05, "T32_VQMOVN_S_T1"},        // vqmovnt.s32 q1, q2
-    {0xfe332e05, "T32_VQMOVN_U_T1"},        // vqmovnb.u16 q1, q2
-    {0xfe373e05, "T32_VQMOVN_U_T1"},        // vqmovnt.u32 q1, q2
+    {0xfe312e85, "T32_VMOVNB_T1"},           // vmovnb.i16 q1, q2
+    {0xfe353e85, "T32_VMOVNT_T1"},           // vmovnt.i32 q1, q2
+    {0xee312e85, "T32_VQMOVUNB_T1"},         // vqmovunb.s16 q1, q2
+    {0xee353e85, "T32_VQMOVUNT_T1"},         // vqmovunt.s32 q1, q2
+    {0xee332e05, "T32_VQMOVNB_S_T1"},        // vqmovnb.s16 q1, q2
+    {0xee373e05, "T32_VQMOVNT_S_T1"},        // vqmovnt.s32 q1, q2
+    {0xfe332e05, "T32_VQMOVNB_U_T1"},        // vqmovnb.u16 q1, q2
+    {0xfe373e05, "T32_VQMOVNT_U_T1"},        // vqmovnt.u32 q1, q2
     {0xeea82f44, "T32_VMOVL_8_S_T1"},       // vmovlb.s8 q1, q2
     {0xfea82f44, "T32_VMOVL_8_U_T1"},       // vmovlb.u8 q1, q2
     {0xeeb02f44, "T32_VMOVL_16_S_T1"},      // vmovlb.s16 q1, q2
@@ -96,8 +96,8 @@ TEST_F(MveMove, EveryRowDecodes) {
     EXPECT_EQ(insn.exec, cpu::exec::fp_undefined) << std::hex << raw;
   }
   // Size 1x of the narrowing moves is not theirs (VQMOVN's size 11 is VCVTB/VCVTT F16<->F32).
-  EXPECT_NE(row_name(0xfe392e85), "T32_VMOVN_T1");
-  EXPECT_NE(row_name(0xee3f2e05), "T32_VQMOVN_S_T1");  // vcvtb.f16.f32 q1, q2
+  EXPECT_NE(row_name(0xfe392e85), "T32_VMOVNB_T1");
+  EXPECT_NE(row_name(0xee3f2e05), "T32_VQMOVNB_S_T1");  // vcvtb.f16.f32 q1, q2
 }
 
 TEST_F(MveMove, VdupAllSizesAndPredication) {
@@ -262,6 +262,17 @@ TEST_F(MveMove, VmovlBottomAndTop) {
   for (unsigned i = 0; i < 4; ++i) {
     EXPECT_EQ(q(1).lane<int32_t>(i), static_cast<int16_t>(src.lane<uint16_t>(2 * i))) << i;
   }
+}
+
+TEST_F(MveMove, LaneMoveIsConditionalInAnItBlock) {
+  set_q(1, {0, 0, 0, 0x600d});
+  r(3) = 7;
+  set_nzcv(false, false, false, false);
+  run({0xbf08, 0xee33, 0x3b10});  // it eq; vmoveq.32 r3, q1[3] (condition fails)
+  EXPECT_EQ(r(3), 7u);
+  set_nzcv(false, true, false, false);
+  run({0xbf08, 0xee33, 0x3b10});
+  EXPECT_EQ(r(3), 0x600du);
 }
 
 TEST_F(MveMove, LaneMoveWithDisabledFpuIsNocp) {
