@@ -5,7 +5,7 @@
 // functions: cpu/exec/mve_integer_*.cpp (contracts in cpu/exec/mve_integer.h).
 //
 // Fields: D:Qd (d), N:Qn (n), M:Qm (m) are four-bit register numbers whose top bit must be 0 (MVE
-// has Q0-Q7); s is the element size (log2 bytes), U unsigned, r a general-purpose Rm. Field values
+// has Q0-Q7); s is the element size (log2 bytes), r a general-purpose Rm. Field values
 // that the Arm ARM makes UNDEFINED or that are "related encodings" no row claims (size '11',
 // D/N/M set, Rm = SP or PC) execute exec::fp_undefined, so that with CPACR denying CP10 they give
 // NOCP first, as every MVE instruction does.
@@ -15,9 +15,13 @@
 // (size), _i0/_i1 (imm8<7> of the modified immediates).
 //
 // Rows whose size '11' form is another instruction are written with the full size field, as the
-// Arm ARM draws them; the more specific rows of other MVE tables (VSHLL T2, VMOVN, VQMOVN,
-// VCVTB/T, VMAXNMA, VCMP floating-point scalar, VSHL scalar, VADD/VFMA floating-point scalar...)
-// declare their overlap with these at integration.
+// Arm ARM draws them, where the other instruction's rows (VQDMULL scalar and VMULL polynomial here;
+// VCMP floating-point scalar, VSHL scalar, VADD/VSUB/VFMA/VFMAS floating-point scalar in other MVE
+// tables) are strict specialisations, declared as overlaps. VMULH/VRMULH and the
+// VIDUP/VIWDUP/VDDUP/VDWDUP family are split into 8/16-bit and 32-bit rows instead, leaving size
+// '11' to the rows that other MVE instructions have there (VMAXA/VMINA, VMOVN, VQMOVN, VQMOVUN,
+// VSHLL T2, VCVTB/VCVTT, VMAXNMA/VMINNMA; VCMP floating-point scalar GT/LE), which cross these
+// rows' bit 12 or Rm bits and could not be declared as specialisations.
 #include <array>
 
 #include "cpu/decode/groups.h"
@@ -55,10 +59,12 @@ bool set_scalar_register(Fields f, DecodedInsn& out) {
   return out.t != 13 && out.t != 15;
 }
 
-// Element size from the two-bit size field; '11' is not an element size here.
+// Element size from the size field; '11' is not an element size here. Rows split by size (the
+// 8/16-bit rows have one free size bit, the 32-bit rows none) read bits 21:20 whole.
 bool set_element_size(Fields f, DecodedInsn& out) {
-  if (f['s'] == 3) return false;
-  out.esize = static_cast<uint8_t>(1u << f['s']);
+  const uint32_t size = f.width('s') == 2 ? f['s'] : (f.raw() >> 20) & 3;
+  if (size == 3) return false;
+  out.esize = static_cast<uint8_t>(1u << size);
   return true;
 }
 
@@ -300,10 +306,14 @@ constexpr Encoding kT32[] = {
 
     // Multiplies
     encoding("T32_VMUL_vec_T1", "111011110Dssnnn0ddd01001N1M1mmm0", decode_two_vectors, mvi::VMUL, kVec),
-    encoding("T32_VMULH_S_T1", "111011100Dssnnn1ddd01110N0M0mmm1", decode_two_vectors, mvi::VMULH, kVec),
-    encoding("T32_VMULH_U_T1", "111111100Dssnnn1ddd01110N0M0mmm1", decode_two_vectors, mvi::VMULH, kVec),
-    encoding("T32_VRMULH_S_T1", "111011100Dssnnn1ddd11110N0M0mmm1", decode_two_vectors, mvi::VRMULH, kVec),
-    encoding("T32_VRMULH_U_T1", "111111100Dssnnn1ddd11110N0M0mmm1", decode_two_vectors, mvi::VRMULH, kVec),
+    encoding("T32_VMULH_S_8_16_T1", "111011100D0snnn1ddd01110N0M0mmm1", decode_two_vectors, mvi::VMULH, kVec),
+    encoding("T32_VMULH_S_32_T1", "111011100D10nnn1ddd01110N0M0mmm1", decode_two_vectors, mvi::VMULH, kVec),
+    encoding("T32_VMULH_U_8_16_T1", "111111100D0snnn1ddd01110N0M0mmm1", decode_two_vectors, mvi::VMULH, kVec),
+    encoding("T32_VMULH_U_32_T1", "111111100D10nnn1ddd01110N0M0mmm1", decode_two_vectors, mvi::VMULH, kVec),
+    encoding("T32_VRMULH_S_8_16_T1", "111011100D0snnn1ddd11110N0M0mmm1", decode_two_vectors, mvi::VRMULH, kVec),
+    encoding("T32_VRMULH_S_32_T1", "111011100D10nnn1ddd11110N0M0mmm1", decode_two_vectors, mvi::VRMULH, kVec),
+    encoding("T32_VRMULH_U_8_16_T1", "111111100D0snnn1ddd11110N0M0mmm1", decode_two_vectors, mvi::VRMULH, kVec),
+    encoding("T32_VRMULH_U_32_T1", "111111100D10nnn1ddd11110N0M0mmm1", decode_two_vectors, mvi::VRMULH, kVec),
     encoding("T32_VMULL_int_S_T1", "111011100Dssnnn1dddT1110N0M0mmm0", decode_VMULL, mvi::VMULL, kVec),
     encoding("T32_VMULL_int_U_T1", "111111100Dssnnn1dddT1110N0M0mmm0", decode_VMULL, mvi::VMULL, kVec),
     encoding("T32_VMULL_poly_P8_T1", "111011100D11nnn1dddT1110N0M0mmm0", decode_VMULL_poly, mvi::VMULL_poly, kVec),
@@ -320,10 +330,14 @@ constexpr Encoding kT32[] = {
     encoding("T32_VCADD_int_T1", "111111100Dssnnn0dddR1111N0M0mmm0", decode_VCADD, mvi::VCADD, kVec),
 
     // Incrementing/decrementing dups (Rn = g:'0', Rm = w:'1')
-    encoding("T32_VIDUP_T1", "111011100Dssggg1ddd01111i110111j", decode_VIDUP, mvi::VIDUP, kVec),
-    encoding("T32_VIWDUP_T1", "111011100Dssggg1ddd01111i110wwwj", decode_VIWDUP, mvi::VIWDUP, kVec),
-    encoding("T32_VDDUP_T1", "111011100Dssggg1ddd11111i110111j", decode_VIDUP, mvi::VDDUP, kVec),
-    encoding("T32_VDWDUP_T1", "111011100Dssggg1ddd11111i110wwwj", decode_VIWDUP, mvi::VDWDUP, kVec),
+    encoding("T32_VIDUP_8_16_T1", "111011100D0sggg1ddd01111i110111j", decode_VIDUP, mvi::VIDUP, kVec),
+    encoding("T32_VIDUP_32_T1", "111011100D10ggg1ddd01111i110111j", decode_VIDUP, mvi::VIDUP, kVec),
+    encoding("T32_VIWDUP_8_16_T1", "111011100D0sggg1ddd01111i110wwwj", decode_VIWDUP, mvi::VIWDUP, kVec),
+    encoding("T32_VIWDUP_32_T1", "111011100D10ggg1ddd01111i110wwwj", decode_VIWDUP, mvi::VIWDUP, kVec),
+    encoding("T32_VDDUP_8_16_T1", "111011100D0sggg1ddd11111i110111j", decode_VIDUP, mvi::VDDUP, kVec),
+    encoding("T32_VDDUP_32_T1", "111011100D10ggg1ddd11111i110111j", decode_VIDUP, mvi::VDDUP, kVec),
+    encoding("T32_VDWDUP_8_16_T1", "111011100D0sggg1ddd11111i110wwwj", decode_VIWDUP, mvi::VDWDUP, kVec),
+    encoding("T32_VDWDUP_32_T1", "111011100D10ggg1ddd11111i110wwwj", decode_VIWDUP, mvi::VDWDUP, kVec),
 };
 
 constexpr Overlap kOverlaps[] = {
@@ -342,8 +356,6 @@ constexpr Overlap kOverlaps[] = {
     {"T32_VQDMULLB_scalar_S32_T2", "T32_VQADD_scalar_U_T2"},
     {"T32_VQDMULLT_scalar_S16_T2", "T32_VQSUB_scalar_S_T2"},
     {"T32_VQDMULLT_scalar_S32_T2", "T32_VQSUB_scalar_U_T2"},
-    {"T32_VMAXA_T1", "T32_VMULH_S_T1"},
-    {"T32_VMINA_T1", "T32_VRMULH_S_T1"},
     {"T32_VMULL_poly_P8_T1", "T32_VMULL_int_S_T1"},
     {"T32_VMULL_poly_P16_T1", "T32_VMULL_int_U_T1"},
     {"T32_VADC_T1", "T32_VHCADD_T1"},
@@ -351,8 +363,10 @@ constexpr Overlap kOverlaps[] = {
     {"T32_VSBC_T1", "T32_VCADD_int_T1"},
     {"T32_VSBCI_T1", "T32_VCADD_int_T1"},
     // Rm = PC is the non-wrapping form
-    {"T32_VIDUP_T1", "T32_VIWDUP_T1"},
-    {"T32_VDDUP_T1", "T32_VDWDUP_T1"},
+    {"T32_VIDUP_8_16_T1", "T32_VIWDUP_8_16_T1"},
+    {"T32_VIDUP_32_T1", "T32_VIWDUP_32_T1"},
+    {"T32_VDDUP_8_16_T1", "T32_VDWDUP_8_16_T1"},
+    {"T32_VDDUP_32_T1", "T32_VDWDUP_32_T1"},
 };
 // clang-format on
 

@@ -7,7 +7,8 @@
 //  - d, n, m: Qd (Qda for accumulating forms), Qn, Qm; t: Rm of a vector-by-scalar form;
 //  - esize: element size in bytes; for a widening instruction the size of the source elements;
 //    8 for the bitwise instructions that do not depend on it;
-//  - flag: the U bit, true for unsigned elements (always true where signedness cannot matter);
+//  - flag: the U bit (unsigned elements) of the instructions that have one; for the others the
+//    lanes are signed (VABS, VNEG, ...) or signedness cannot change the result (VADD, VMUL, ...);
 //  - imm: per instruction as documented below.
 #pragma once
 

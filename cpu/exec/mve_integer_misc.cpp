@@ -104,8 +104,8 @@ void VADC(Core& core, const DecodedInsn& insn) {
   mve::finish_beatwise(core);
 }
 
-// Every result is computed before Qd is written, so Qd == Qm (CONSTRAINED UNPREDICTABLE for 32-bit
-// elements) gives the result computed from the original Qm, as QEMU does.
+// VCADD and VHCADD. Every result is computed before Qd is written, so Qd == Qm (CONSTRAINED
+// UNPREDICTABLE for 32-bit elements) gives the result computed from the original Qm, as QEMU does.
 void VCADD(Core& core, const DecodedInsn& insn) {
   const uint16_t mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
