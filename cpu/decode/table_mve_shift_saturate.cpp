@@ -119,12 +119,13 @@ DecodeStatus decode_VSHLL_T1(Fields f, DecodedInsn& out) {
   return DecodeStatus::Ok;
 }
 
-// VSHLL T2: the shift is the element size; size '0x' selects 8 or 16 bits.
+// VSHLL T2: the shift is the element size; size '0x' selects 8 or 16 bits. One row per half
+// (bit 12, T) so that each specialises VMULH or VRMULH (size '11'), which share the space.
 DecodeStatus decode_VSHLL_T2(Fields f, DecodedInsn& out) {
   if (!q_registers(f, out)) return undefined(out);
   out.esize = static_cast<uint8_t>(1u << f['s']);
   out.imm = out.esize * 8u;
-  out.imm2 = f['T'];
+  out.imm2 = (f.raw() >> 12) & 1;
   out.flag = unsigned_bit(f);
   return DecodeStatus::Ok;
 }
@@ -191,9 +192,6 @@ DecodeStatus decode_long_shift_reg_width(Fields f, DecodedInsn& out, uint32_t wi
   return DecodeStatus::Ok;
 }
 DecodeStatus decode_long_shift_reg(Fields f, DecodedInsn& out) {
-  return decode_long_shift_reg_width(f, out, 64);
-}
-DecodeStatus decode_long_shift_reg64(Fields f, DecodedInsn& out) {
   return decode_long_shift_reg_width(f, out, 64);
 }
 DecodeStatus decode_long_shift_reg48(Fields f, DecodedInsn& out) {
@@ -275,8 +273,10 @@ constexpr Encoding kT32[] = {
     encoding("T32_VSHLL_T1_8_U", "111111101D101iiidddT111101M0mmm0", decode_VSHLL_T1<1>, exec::VSHLL, kVec),
     encoding("T32_VSHLL_T1_16_S", "111011101D11iiiidddT111101M0mmm0", decode_VSHLL_T1<2>, exec::VSHLL, kVec),
     encoding("T32_VSHLL_T1_16_U", "111111101D11iiiidddT111101M0mmm0", decode_VSHLL_T1<2>, exec::VSHLL, kVec),
-    encoding("T32_VSHLL_T2_S", "111011100D110s01dddT111000M0mmm1", decode_VSHLL_T2, exec::VSHLL, kVec),
-    encoding("T32_VSHLL_T2_U", "111111100D110s01dddT111000M0mmm1", decode_VSHLL_T2, exec::VSHLL, kVec),
+    encoding("T32_VSHLLB_T2_S", "111011100D110s01ddd0111000M0mmm1", decode_VSHLL_T2, exec::VSHLL, kVec),
+    encoding("T32_VSHLLT_T2_S", "111011100D110s01ddd1111000M0mmm1", decode_VSHLL_T2, exec::VSHLL, kVec),
+    encoding("T32_VSHLLB_T2_U", "111111100D110s01ddd0111000M0mmm1", decode_VSHLL_T2, exec::VSHLL, kVec),
+    encoding("T32_VSHLLT_T2_U", "111111100D110s01ddd1111000M0mmm1", decode_VSHLL_T2, exec::VSHLL, kVec),
     encoding("T32_VSHRN_T1_8", "111011101D001iiidddT111111M0mmm1", decode_shift_narrow<1>, exec::VSHRN, kVec),
     encoding("T32_VSHRN_T1_16", "111011101D01iiiidddT111111M0mmm1", decode_shift_narrow<2>, exec::VSHRN, kVec),
     encoding("T32_VRSHRN_T1_8", "111111101D001iiidddT111111M0mmm1", decode_shift_narrow<1>, exec::VRSHRN, kVec),
@@ -353,24 +353,24 @@ constexpr Encoding kT32[] = {
     encoding("T32_ASRL_reg_T1_Rm_r10", "111010100101lll01010hhh100101101", decode_long_shift_reg, exec::ASRL_reg, kDP),
     encoding("T32_ASRL_reg_T1_Rm_r11", "111010100101lll01011hhh100101101", decode_long_shift_reg, exec::ASRL_reg, kDP),
     encoding("T32_ASRL_reg_T1_Rm_r12_r14", "111010100101lll011mmhhh100101101", decode_long_shift_reg, exec::ASRL_reg, kDP),
-    encoding("T32_UQRSHLL_64_T1", "1110101001010ll10mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r8", "111010100101lll11000hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r9", "111010100101lll11001hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r10", "111010100101lll11010hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r11", "111010100101lll11011hhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_UQRSHLL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100001101", decode_long_shift_reg64, exec::UQRSHLL, kDP),
-    encoding("T32_SQRSHRL_64_T1", "1110101001010ll10mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r8", "111010100101lll11000hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r9", "111010100101lll11001hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r10", "111010100101lll11010hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r11", "111010100101lll11011hhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
-    encoding("T32_SQRSHRL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100101101", decode_long_shift_reg64, exec::SQRSHRL, kDP),
+    encoding("T32_UQRSHLL_64_T1", "1110101001010ll10mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r8", "111010100101lll11000hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r9", "111010100101lll11001hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r10", "111010100101lll11010hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r11", "111010100101lll11011hhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_UQRSHLL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100001101", decode_long_shift_reg, exec::UQRSHLL, kDP),
+    encoding("T32_SQRSHRL_64_T1", "1110101001010ll10mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_RdaLo_r12", "11101010010111010mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_RdaLo_lr", "11101010010111110mmmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r8", "111010100101lll11000hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r9", "111010100101lll11001hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r10", "111010100101lll11010hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r11", "111010100101lll11011hhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
+    encoding("T32_SQRSHRL_64_T1_Rm_r12_r14", "111010100101lll111mmhhh100101101", decode_long_shift_reg, exec::SQRSHRL, kDP),
     encoding("T32_UQRSHLL_48_T1", "1110101001010ll10mmmhhh110001101", decode_long_shift_reg48, exec::UQRSHLL, kDP),
     encoding("T32_UQRSHLL_48_T1_RdaLo_r8_r10", "11101010010110l10mmmhhh110001101", decode_long_shift_reg48, exec::UQRSHLL, kDP),
     encoding("T32_UQRSHLL_48_T1_RdaLo_r12", "11101010010111010mmmhhh110001101", decode_long_shift_reg48, exec::UQRSHLL, kDP),

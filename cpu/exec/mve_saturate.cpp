@@ -98,10 +98,10 @@ void dual_multiply_high(Core& core, const DecodedInsn& insn, bool round, bool su
         // Without X, element i (even) pairs with i + 1; with X, element i (odd) with i - 1 and
         // the products cross.
         const unsigned other = exchange ? i - 1 : i + 1;
-        const Wide first = signed_element(n, i, esize) *
-                           signed_element(m, exchange ? other : i, esize);
-        const Wide second = signed_element(n, other, esize) *
-                            signed_element(m, exchange ? i : other, esize);
+        const Wide first =
+            signed_element(n, i, esize) * signed_element(m, exchange ? other : i, esize);
+        const Wide second =
+            signed_element(n, other, esize) * signed_element(m, exchange ? i : other, esize);
         return 2 * (subtract ? first - second : first + second);
       },
       [&](unsigned i) { return (i & 1) == (exchange ? 1u : 0u); });

@@ -107,9 +107,8 @@ void shift_narrow(Core& core, const DecodedInsn& insn, bool round, Fit fit) {
   uint16_t written = 0;
   bool qc = false;
   for (unsigned i = 0; i < mve::kVectorBytes / wide; ++i) {
-    const mve::Saturated r =
-        shift_one(mve::element(source, i, wide), wide * 8, esize * 8, source_unsigned,
-                  -static_cast<int>(insn.imm), round, fit);
+    const mve::Saturated r = shift_one(mve::element(source, i, wide), wide * 8, esize * 8,
+                                       source_unsigned, -static_cast<int>(insn.imm), round, fit);
     const unsigned lane = 2 * i + top;
     mve::set_element(result, lane, esize, r.bits);
     written |= static_cast<uint16_t>(((1u << esize) - 1) << (lane * esize));

@@ -82,7 +82,7 @@ TEST_F(MveLongShift, RegisterShiftsTakeTheSignedLowByte) {
   EXPECT_EQ(pair(0, 1), 0x40000000'00000001u);
 
   pair(4, 5, 0x80000000'00000000);
-  r(8) = 0x40;  // arithmetic right by 64
+  r(8) = 0x40;        // arithmetic right by 64
   run32(0xea54852d);  // asrl r4, r5, r8
   EXPECT_EQ(pair(4, 5), 0xffffffff'ffffffffu);
 
@@ -133,7 +133,7 @@ TEST_F(MveLongShift, RoundingRightShifts) {
 
 TEST_F(MveLongShift, RoundingSaturatingByRegisterWith64And48BitResults) {
   pair(0, 1, 3);
-  r(2) = 0xff;  // -1: rounding right by 1
+  r(2) = 0xff;        // -1: rounding right by 1
   run32(0xea51210d);  // uqrshll r0, r1, #64, r2
   EXPECT_EQ(pair(0, 1), 2u);
   pair(0, 1, 0x80000000'00000000);
@@ -155,7 +155,7 @@ TEST_F(MveLongShift, RoundingSaturatingByRegisterWith64And48BitResults) {
 
   s().q = false;
   pair(14, 7, static_cast<uint64_t>(-3));
-  r(9) = 1;  // rounding right by 1
+  r(9) = 1;           // rounding right by 1
   run32(0xea5f972d);  // sqrshrl lr, r7, #64, r9
   EXPECT_EQ(pair(14, 7), 0xffffffff'ffffffffu);
   pair(14, 7, 0x7fffffff'ffffffff);
@@ -214,7 +214,7 @@ TEST_F(MveLongShift, SingleRegisterForms) {
 
   s().q = false;
   r(0) = 0xffffffff;
-  r(10) = 0x80;  // -128: rounding right by 128
+  r(10) = 0x80;       // -128: rounding right by 128
   run32(0xea50af0d);  // uqrshl r0, r10
   EXPECT_EQ(r(0), 0u);
   r(0) = 0;
@@ -229,7 +229,7 @@ TEST_F(MveLongShift, SingleRegisterForms) {
 
   s().q = false;
   r(5) = 0x7fffffff;
-  r(12) = 0x20;  // rounding right by 32
+  r(12) = 0x20;       // rounding right by 32
   run32(0xea55cf2d);  // sqrshr r5, r12
   EXPECT_EQ(r(5), 0u);
   r(5) = 1;

@@ -100,7 +100,7 @@ TEST_F(MveSaturate, VqdmlashAddsTheScalarAsTheHighHalf) {
   clear_qc();
   set_q<int16_t>(1, {0, 0x100, 0x7fff, 0, 0, 0, 0, 0});
   set_q<int16_t>(2, {0, 0x100, 0x7fff, 0, 0, 0, 0, 0});
-  r(3) = 0xffff;  // -1
+  r(3) = 0xffff;      // -1
   run32(0xee143e43);  // vqrdmlash.s16 q1, q2, r3
   EXPECT_EQ(lane<int16_t>(1, 0), -1);
   EXPECT_EQ(lane<int16_t>(1, 1), 1);

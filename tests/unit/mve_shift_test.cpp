@@ -30,8 +30,8 @@ TEST_F(MveShift, EveryRowDecodesToItsName) {
       {0xefbb2254, "T32_VRSHR_T1_32_S"},     {0xff882454, "T32_VSRI_T1_8"},
       {0xffbf2454, "T32_VSRI_T1_32"},        {0xff902554, "T32_VSLI_T1_16"},
       {0xffbf2554, "T32_VSLI_T1_32"},        {0xeeab2f44, "T32_VSHLL_T1_8_S"},
-      {0xfebf3f44, "T32_VSHLL_T1_16_U"},     {0xfe312e05, "T32_VSHLL_T2_U"},
-      {0xee353e05, "T32_VSHLL_T2_S"},        {0xee882fc5, "T32_VSHRN_T1_8"},
+      {0xfebf3f44, "T32_VSHLL_T1_16_U"},     {0xfe312e05, "T32_VSHLLB_T2_U"},
+      {0xee353e05, "T32_VSHLLT_T2_S"},        {0xee882fc5, "T32_VSHRN_T1_8"},
       {0xee9f3fc5, "T32_VSHRN_T1_16"},       {0xfe8d2fc5, "T32_VRSHRN_T1_8"},
       {0xee882f44, "T32_VQSHRN_T1_8_S"},     {0xfe903f44, "T32_VQSHRN_T1_16_U"},
       {0xfe8f2f45, "T32_VQRSHRN_T1_8_U"},    {0xee8c2fc4, "T32_VQSHRUN_T1_8"},
@@ -53,7 +53,7 @@ TEST_F(MveShift, VshlByVectorSigned8UsesTheLowByteAndTruncates) {
 TEST_F(MveShift, VshlByVectorUnsigned32ShiftsLogically) {
   set_q<uint32_t>(6, {0x80000001, 0xffffffff, 1, 0x12345678});
   set_q<uint32_t>(5, {0x7f000101, 0x000000ff, 31, 0xfffffff0});  // 1, -1, 31, -16
-  run32(0xff2ae44c);  // vshl.u32 q7, q6, q5
+  run32(0xff2ae44c);                                             // vshl.u32 q7, q6, q5
   EXPECT_EQ(lane<uint32_t>(7, 0), 0x00000002u);
   EXPECT_EQ(lane<uint32_t>(7, 1), 0x7fffffffu);
   EXPECT_EQ(lane<uint32_t>(7, 2), 0x80000000u);
@@ -101,7 +101,7 @@ TEST_F(MveShift, ShiftByRegisterUsesOnlyTheLowByteOfRm) {
 
 TEST_F(MveShift, ShiftByRegisterRoundingAndSaturatingForms) {
   set_q<uint32_t>(3, {0x80000000, 0x7fffffff, 0xffffffff, 0});
-  r(4) = 0xe0;  // -32
+  r(4) = 0xe0;        // -32
   run32(0xfe3b7e64);  // vrshl.u32 q3, r4
   EXPECT_EQ(lane<uint32_t>(3, 0), 1u);
   EXPECT_EQ(lane<uint32_t>(3, 1), 0u);
@@ -109,7 +109,7 @@ TEST_F(MveShift, ShiftByRegisterRoundingAndSaturatingForms) {
   EXPECT_EQ(lane<uint32_t>(3, 3), 0u);
 
   set_q<uint16_t>(3, {0xffff, 1, 2, 3, 0, 0, 0, 0});
-  r(4) = 0xff;  // -1
+  r(4) = 0xff;        // -1
   run32(0xfe377ee4);  // vqrshl.u16 q3, r4
   EXPECT_EQ(lane<uint16_t>(3, 0), 0x8000);
   EXPECT_EQ(lane<uint16_t>(3, 1), 1);

@@ -1,5 +1,5 @@
-// Helpers for the MVE shift and saturate tests: a fixture with the FPU (and so MVE) enabled, Q registers
-// filled from lane lists and read back by lane.
+// Helpers for the MVE shift and saturate tests: a fixture with the FPU (and so MVE) enabled, Q
+// registers filled from lane lists and read back by lane.
 #pragma once
 
 #include <initializer_list>
@@ -27,9 +27,7 @@ class MveTest : public ExecTest {
   bool qc() { return (s().fpscr & cpu::exec::mve::kFpscrQc) != 0; }
   void clear_qc() { s().fpscr &= ~cpu::exec::mve::kFpscrQc; }
   // Runs one 32-bit encoding.
-  void run32(uint32_t raw) {
-    run({static_cast<uint16_t>(raw >> 16), static_cast<uint16_t>(raw)});
-  }
+  void run32(uint32_t raw) { run({static_cast<uint16_t>(raw >> 16), static_cast<uint16_t>(raw)}); }
   // A VPT block of one instruction whose beats 0-1 (bytes 0-7) use P0 = `p0` and beats 2-3 too.
   void predicate(uint16_t p0) {
     s().vpr = (0b1000u << cpu::exec::mve::kVprMask01Shift) |
