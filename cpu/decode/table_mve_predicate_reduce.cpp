@@ -345,6 +345,12 @@ constexpr Encoding kT32[] = {
              exec::MVE_VMLADAV, kVector),
     encoding("T32_VMLADAV_U_T2", "111111101111nnn0dddX1111N0a0mmm0", decode_VMLADAV_T2,
              exec::MVE_VMLADAV, kVector),
+    // VMLADAV T2 with bit 0 set, which GNU as and LLVM never emit: QEMU executes it as the same
+    // 8-bit VMLADAV (its decoder lists both values), and so do we.
+    encoding("T32_VMLADAV_S_T2_bit0", "111011101111nnn0dddX1111N0a0mmm1", decode_VMLADAV_T2,
+             exec::MVE_VMLADAV, kVector),
+    encoding("T32_VMLADAV_U_T2_bit0", "111111101111nnn0dddX1111N0a0mmm1", decode_VMLADAV_T2,
+             exec::MVE_VMLADAV, kVector),
     encoding("T32_VMLSDAV_T1", "111011101111nnnzdddX1110N0a0mmm1", decode_VMLSDAV_T1,
              exec::MVE_VMLADAV, kVector),
     encoding("T32_VMLSDAV_T2", "111111101111nnn0dddX1110N0a0mmm1", decode_VMLSDAV_T2,

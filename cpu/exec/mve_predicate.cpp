@@ -142,7 +142,6 @@ bool fp_condition_holds(Compare cmp, uint32_t nzcv) {
 uint16_t compare_fp_elements(CpuState& s, const mve::Vector& a, const mve::Vector* b,
                              uint32_t scalar, unsigned esize, Compare cmp, uint16_t lane_mask) {
   const fp::Format format = esize == 2 ? fp::Format::F16 : fp::Format::F32;
-  const bool quiet = cmp == Compare::EQ || cmp == Compare::NE;
   const uint16_t element_bits_mask = static_cast<uint16_t>((1u << esize) - 1);
   uint16_t predicate = 0;
   fp::FpEnv env = mve::standard_fp_env(s);
@@ -154,7 +153,9 @@ uint16_t compare_fp_elements(CpuState& s, const mve::Vector& a, const mve::Vecto
         b != nullptr ? element_bits(*b, e, esize) : (esize == 2 ? (scalar & 0xffff) : scalar);
     // A lane whose first byte is predicated off computes its result without raising flags.
     fp::FpEnv lane_env = env;
-    const uint32_t nzcv = fp::compare(format, x, y, !quiet, lane_env);
+    // Every condition, EQ and NE included, is a signalling compare (Invalid Operation for any
+    // NaN), as QEMU's MVE helpers use float32_eq/float32_le/float32_lt.
+    const uint32_t nzcv = fp::compare(format, x, y, /*signal_quiet_nans=*/true, lane_env);
     if ((lane_mask >> (e * esize)) & 1) env.flags |= lane_env.flags;
     if (fp_condition_holds(cmp, nzcv)) predicate |= bytes;
   }

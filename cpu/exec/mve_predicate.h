@@ -47,12 +47,16 @@ fp::FpEnv standard_fp_env(const CpuState& s);
 
 }  // namespace mve
 
+// VCMP/VPT: P0 = the comparison of each element (under the lane mask), then the VPT block
+// advances like any beat-wise instruction; a VPT (mask != 0) then writes MASK01/MASK23 from its
+// mask, so a VPT inside a block is predicated by that block and starts a new one (the Arm ARM
+// makes this UNPREDICTABLE; this is what QEMU does).
 void MVE_VCMP_vector(Core& core, const DecodedInsn& insn);
 void MVE_VCMP_scalar(Core& core, const DecodedInsn& insn);
 // Floating point: esize 2 (F16) or 4 (F32); the compare uses the Armv8.1-M MVE floating-point
 // controls (StandardFPSCRValue(): round to nearest, default NaN, FZ for F32, FPSCR.FZ16 for F16)
-// and sets FPSCR's cumulative flags for active lanes. EQ and NE are quiet compares; GE, LT, GT and
-// LE signal Invalid Operation on any NaN. Unordered operands give true for NE, LT and LE.
+// and sets FPSCR's cumulative flags for active lanes. Every compare, EQ and NE included, signals
+// Invalid Operation on any NaN (as QEMU). Unordered operands give true for NE, LT and LE.
 void MVE_VCMP_fp_vector(Core& core, const DecodedInsn& insn);
 void MVE_VCMP_fp_scalar(Core& core, const DecodedInsn& insn);
 void MVE_VPST(Core& core, const DecodedInsn& insn);

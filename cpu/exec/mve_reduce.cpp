@@ -214,39 +214,6 @@ bool is_signalling_nan(const FpLayout& f, uint64_t x) {
          (x & f.fraction_mask) != 0 && (x & f.quiet_bit) == 0;
 }
 
-bool is_nan(const FpLayout& f, uint64_t x) {
-  return ((x >> f.exponent_shift) & f.exponent_mask) == f.exponent_mask &&
-         (x & f.fraction_mask) != 0;
-}
-
-// Flushes a denormal input to a signed zero when the format's flush control is on (IDC only for
-// F32: flushing a half-precision input raises no flag).
-uint64_t flush_input(const FpLayout& f, uint64_t x, fp::FpEnv& env) {
-  const bool flush = f.format == fp::Format::F16 ? env.fz16 : env.fz;
-  if (flush && ((x >> f.exponent_shift) & f.exponent_mask) == 0 && (x & f.fraction_mask) != 0) {
-    if (f.format != fp::Format::F16) env.flags |= fp::fpscr::kIDC;
-    return x & f.sign_bit;
-  }
-  return x;
-}
-
-// The magnitude variants (maxNumMag/minNumMag as QEMU implements them): the operand with the
-// larger (smaller) magnitude; equal magnitudes and NaNs fall back to maxNum/minNum.
-uint64_t reduce_magnitude(const FpLayout& f, uint64_t acc, uint64_t x, bool is_max,
-                          fp::FpEnv& env) {
-  if (!is_nan(f, acc) && !is_nan(f, x)) {
-    const uint64_t a = flush_input(f, acc, env);
-    const uint64_t b = flush_input(f, x, env);
-    const uint64_t magnitude_a = a & ~f.sign_bit;
-    const uint64_t magnitude_b = b & ~f.sign_bit;
-    if (magnitude_a != magnitude_b) {
-      return (magnitude_a > magnitude_b) == is_max ? a : b;
-    }
-    return is_max ? fp::max_num(f.format, a, b, env) : fp::min_num(f.format, a, b, env);
-  }
-  return is_max ? fp::max_num(f.format, acc, x, env) : fp::min_num(f.format, acc, x, env);
-}
-
 void fp_reduce(Core& core, const DecodedInsn& insn, FpReduce kind) {
   const uint16_t lane_mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
@@ -273,10 +240,10 @@ void fp_reduce(Core& core, const DecodedInsn& insn, FpReduce kind) {
         acc = fp::min_num(f.format, acc, x, env);
         break;
       case FpReduce::MaxMagnitude:
-        acc = reduce_magnitude(f, acc, x & ~f.sign_bit, true, env);
+        acc = fp::max_num(f.format, acc, x & ~f.sign_bit, env);
         break;
       case FpReduce::MinMagnitude:
-        acc = reduce_magnitude(f, acc, x & ~f.sign_bit, false, env);
+        acc = fp::min_num(f.format, acc, x & ~f.sign_bit, env);
         break;
     }
   }

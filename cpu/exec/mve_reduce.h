@@ -42,7 +42,7 @@ void MVE_VABAV(Core& core, const DecodedInsn& insn);
 // Floating point (esize 2: F16 in Rda[15:0], result zero-extended; 4: F32), with the MVE
 // floating-point controls (mve::standard_fp_env). Signalling NaNs (in Rda or an element) are
 // quietened with Invalid Operation first, so a NaN loses against a number (maxNum/minNum); the
-// A forms compare magnitudes (|element|; Rda as it is), ties resolved as maxNum/minNum.
+// A forms take maxNum/minNum of Rda as it is (sign included) and |element| (as QEMU does).
 void MVE_VMAXNMV(Core& core, const DecodedInsn& insn);
 void MVE_VMINNMV(Core& core, const DecodedInsn& insn);
 void MVE_VMAXNMAV(Core& core, const DecodedInsn& insn);

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "exception_test_fixture.h"
 #include "mve_pred_test_support.h"
 
 namespace minifvp::test {
@@ -293,12 +294,12 @@ TEST_F(MvePredicateTest, FloatCompareNaNRules) {
   };
   // Lanes: 1 == 1, NaN vs 1 (unordered), 2 > 1, 1 < 2.
   const Case cases[] = {
-      {0xee330f04, 0x000f, false},  // eq: quiet compare
-      {0xee330f84, 0xfff0, false},  // ne: unordered is "not equal"
-      {0xee331f04, 0x0f0f, true},   // ge
-      {0xee331f84, 0xf0f0, true},   // lt: unordered is true
-      {0xee331f05, 0x0f00, true},   // gt
-      {0xee331f85, 0xf0ff, true},   // le: unordered is true
+      {0xee330f04, 0x000f, true},  // eq: a signalling compare, as in QEMU
+      {0xee330f84, 0xfff0, true},  // ne: unordered is "not equal"
+      {0xee331f04, 0x0f0f, true},  // ge
+      {0xee331f84, 0xf0f0, true},  // lt: unordered is true
+      {0xee331f05, 0x0f00, true},  // gt
+      {0xee331f85, 0xf0ff, true},  // le: unordered is true
   };
   for (const Case& c : cases) {
     s().fpscr = 4u << 16;
@@ -306,7 +307,11 @@ TEST_F(MvePredicateTest, FloatCompareNaNRules) {
     EXPECT_EQ(p0(), c.expected) << std::hex << c.insn;
     EXPECT_EQ((s().fpscr & 1) != 0, c.invalid) << std::hex << c.insn;
   }
-  // A signalling NaN makes even EQ raise Invalid Operation.
+  // Without NaNs no flag; a signalling NaN raises Invalid Operation too.
+  set_q<uint32_t>(1, {kOne, kOne, kOne, kOne});
+  s().fpscr = 4u << 16;
+  exec({0xee330f04});
+  EXPECT_EQ(s().fpscr & 1, 0u);
   set_q<uint32_t>(1, {kSNaN, kOne, kOne, kOne});
   s().fpscr = 4u << 16;
   exec({0xee330f04});
@@ -375,6 +380,31 @@ TEST_F(MvePredicateTest, HighQRegistersAreUndefined) {
   EXPECT_EQ(h.core().last_fault().kind, FaultKind::UndefinedInstruction);
 }
 
+TEST_F(MvePredicateTest, UnpredictableFieldsAreUndefined) {
+  // vcmp.i8 eq, q1, sp (Rm == 13), vctp.8 sp, vctp.8 pc.
+  for (uint32_t raw : {0xfe030f4du, 0xf00de801u, 0xf00fe801u}) {
+    EXPECT_EQ(exec_until_stop({raw}), StopReason::Fault) << std::hex << raw;
+    EXPECT_EQ(h.core().last_fault().kind, FaultKind::UndefinedInstruction) << std::hex << raw;
+  }
+  // ... and with the FPU off they are NOCP first, as on hardware.
+  h.core().set_fp_enabled(false);
+  EXPECT_EQ(exec_until_stop({0xfe030f4du}), StopReason::Fault);
+  EXPECT_EQ(h.core().last_fault().kind, FaultKind::NoCoprocessor);
+}
+
+TEST_F(MvePredicateTest, VptInsideAVptBlockIsPredicatedAndStartsANewBlock) {
+  // vpst (T) with P0 = 0x00ff, then vpt.s32 gt, q0, q1 (T): the compare only writes the active
+  // lanes 0-1 (the others get 0), and the new block predicates the following vaddv.
+  set_q<int32_t>(0, {5, 0, 5, 5});
+  set_q<int32_t>(1, {1, 1, 1, 1});
+  set_q<uint32_t>(2, {1, 10, 100, 1000});
+  s().vpr = 0x00ff;
+  r(0) = 0;
+  exec({0xfe710f4d, 0xfe611f03, 0xfef90f04});
+  EXPECT_EQ(r(0), 1u);
+  EXPECT_EQ(s().vpr, 0x000fu);
+}
+
 // ---------------------------------------------------------------------------------------------
 // ECI: beats already executed before an exception are not executed again.
 // ---------------------------------------------------------------------------------------------
@@ -406,6 +436,68 @@ TEST_F(MvePredicateTest, EciA0A1A2B0CarriesIntoTheNextInstruction) {
   EXPECT_EQ(r(0), 1111u);
   EXPECT_EQ(r(2), 1111u);
   EXPECT_EQ(s().it.bits, 0);
+}
+
+// ECI end to end: an exception return restores an xPSR whose ECI says beats of the vector
+// instruction at the return address already executed. (The same programs were run on QEMU
+// mps3-an547 with the SVC handler editing the stacked xPSR; results matched for ECI 0, A0, A0A1,
+// A0A1A2 and A0A1A2B0.)
+class MveEciReturnTest : public ExceptionFixture {
+ protected:
+  void SetUp() override {
+    write_scs(0xd88, 0xfu << 20);  // CPACR: CP10/CP11 full access
+    write_scs(0xf34, 0);           // FPCCR: no ASPEN/LSPEN, so basic frames
+    for (unsigned i = 0; i < 4; ++i) state().s[8 + i] = 1u << i;  // q2 = {1, 2, 4, 8}
+    state().s[12] = 0;                                            // q3 = {0, 0, 4, 0}
+    state().s[13] = 0;
+    state().s[14] = 4;
+    state().s[15] = 0;
+    handler(cpu::exception::kSvCall, {kBxLr});
+  }
+  // Runs to the SVC handler, makes the stacked frame return with `eci` and r0 = 0x10 (the
+  // partial sum of the executed beats), and runs to `end`.
+  void return_with_eci(uint8_t eci, uint32_t end) {
+    ASSERT_TRUE(run_to(handler_address(cpu::exception::kSvCall)));
+    const uint32_t frame = state().r[13];
+    bus_.write(frame + 0, 4, 0x10);
+    bus_.write(frame + 28, 4, read32(frame + 28) | (uint32_t{eci} << 12));
+    ASSERT_TRUE(run_to(end));
+  }
+};
+
+TEST_F(MveEciReturnTest, ResumedReductionSkipsTheExecutedBeats) {
+  const std::pair<uint8_t, uint32_t> cases[] = {
+      {0, 15}, {1, 0x10 + 2 + 4 + 8}, {2, 0x10 + 4 + 8}, {4, 0x10 + 8}, {5, 0x10 + 8}};
+  for (const auto& [eci, expected] : cases) {
+    SCOPED_TRACE(testing::Message() << "ECI " << int{eci});
+    // svc; vaddv.u32 r0, q2; vaddv.u32 r2, q2; b .
+    place(kMain, {kSvc0, 0xfef9, 0x0f04, 0xfef9, 0x2f04, kBranchSelf});
+    state().r[15] = kMain;
+    state().r[13] = kStackTop;
+    state().r[2] = 100;
+    return_with_eci(eci, kMain + 10);
+    EXPECT_EQ(state().r[0], expected);
+    // A0A1A2B0 leaves beat 0 of the second VADDV done: it starts from r2 and skips lane 0.
+    EXPECT_EQ(state().r[2], eci == 5 ? 100u + 2 + 4 + 8 : 15u);
+    EXPECT_EQ(state().it.bits, 0);
+  }
+}
+
+TEST_F(MveEciReturnTest, ResumedVptSetsOnlyTheMasksOfItsExecutedBeats) {
+  // vpt.i32 eq, q2, q3 resumed with ECI; then vaddvt.u32 r0, q2 in the block. P0 starts at 0.
+  // Lane 2 is the only equal one. With beat 1 already done MASK01 stays clear, so lanes 0 and 1
+  // are not predicated by the block; with beat 2 done too, lane 2's P0 keeps its old 0.
+  const std::pair<uint8_t, uint32_t> cases[] = {{0, 4}, {1, 4}, {2, 1 + 2 + 4}, {4, 1 + 2}};
+  for (const auto& [eci, expected] : cases) {
+    SCOPED_TRACE(testing::Message() << "ECI " << int{eci});
+    place(kMain, {kSvc0, 0xfe65, 0x0f06, 0xfef9, 0x0f04, kBranchSelf});
+    state().r[15] = kMain;
+    state().r[13] = kStackTop;
+    state().vpr = 0;
+    return_with_eci(eci, kMain + 10);
+    // The non-accumulating VADDV has no ECI of its own: it starts from 0.
+    EXPECT_EQ(state().r[0], expected);
+  }
 }
 
 }  // namespace

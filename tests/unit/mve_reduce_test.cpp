@@ -33,21 +33,22 @@ class MveReduceTest : public MveTest {
 
 TEST_F(MveReduceTest, RowNames) {
   const std::pair<uint32_t, std::string_view> cases[] = {
-      {0xeef10f04, "T32_VADDV_S_T1"},       {0xfef50f04, "T32_VADDV_U_T1"},
-      {0xeef90f04, "T32_VADDV_32bit_S_T1"}, {0xee890f04, "T32_VADDLV_S_T1"},
-      {0xfe890f24, "T32_VADDLV_U_T1"},      {0xeef20f04, "T32_VMLADAV_S_T2"},
-      {0xeef20e04, "T32_VMLADAV_S_T1"},     {0xfef30e04, "T32_VMLADAV_U_T1"},
-      {0xfef20e05, "T32_VMLSDAV_T2"},       {0xeef30e25, "T32_VMLSDAV_T1"},
-      {0xee820e04, "T32_VMLALDAV_S_T1"},    {0xfe830e24, "T32_VMLALDAV_U_T1"},
-      {0xee820e05, "T32_VMLSLDAV_T1"},      {0xee831e25, "T32_VMLSLDAV_T1"},
-      {0xee820f04, "T32_VRMLALDAVH_S_T1"},  {0xfe820f24, "T32_VRMLALDAVH_U_T1"},
-      {0xfe820e05, "T32_VRMLSLDAVH_T1"},    {0xfe821e25, "T32_VRMLSLDAVH_T1"},
-      {0xeee20f04, "T32_VMAXV_S_T1"},       {0xfeea0f04, "T32_VMAXV_U_T1"},
-      {0xeee20f84, "T32_VMINV_S_T1"},       {0xeee00f04, "T32_VMAXAV_S_T1"},
-      {0xeee40f84, "T32_VMINAV_S_T1"},      {0xee820f05, "T32_VABAV_S_T1"},
-      {0xfea20f05, "T32_VABAV_U_T1"},       {0xeeee0f04, "T32_VMAXNMV_F32_T1"},
-      {0xfeee0f04, "T32_VMAXNMV_F16_T1"},   {0xeeee0f84, "T32_VMINNMV_F32_T1"},
-      {0xeeec0f04, "T32_VMAXNMAV_F32_T1"},  {0xfeec0f84, "T32_VMINNMAV_F16_T1"},
+      {0xeef10f04, "T32_VADDV_S_T1"},        {0xfef50f04, "T32_VADDV_U_T1"},
+      {0xeef90f04, "T32_VADDV_32bit_S_T1"},  {0xee890f04, "T32_VADDLV_S_T1"},
+      {0xfe890f24, "T32_VADDLV_U_T1"},       {0xeef20f04, "T32_VMLADAV_S_T2"},
+      {0xeef20e04, "T32_VMLADAV_S_T1"},      {0xeef20f05, "T32_VMLADAV_S_T2_bit0"},
+      {0xfef21f25, "T32_VMLADAV_U_T2_bit0"}, {0xfef30e04, "T32_VMLADAV_U_T1"},
+      {0xfef20e05, "T32_VMLSDAV_T2"},        {0xeef30e25, "T32_VMLSDAV_T1"},
+      {0xee820e04, "T32_VMLALDAV_S_T1"},     {0xfe830e24, "T32_VMLALDAV_U_T1"},
+      {0xee820e05, "T32_VMLSLDAV_T1"},       {0xee831e25, "T32_VMLSLDAV_T1"},
+      {0xee820f04, "T32_VRMLALDAVH_S_T1"},   {0xfe820f24, "T32_VRMLALDAVH_U_T1"},
+      {0xfe820e05, "T32_VRMLSLDAVH_T1"},     {0xfe821e25, "T32_VRMLSLDAVH_T1"},
+      {0xeee20f04, "T32_VMAXV_S_T1"},        {0xfeea0f04, "T32_VMAXV_U_T1"},
+      {0xeee20f84, "T32_VMINV_S_T1"},        {0xeee00f04, "T32_VMAXAV_S_T1"},
+      {0xeee40f84, "T32_VMINAV_S_T1"},       {0xee820f05, "T32_VABAV_S_T1"},
+      {0xfea20f05, "T32_VABAV_U_T1"},        {0xeeee0f04, "T32_VMAXNMV_F32_T1"},
+      {0xfeee0f04, "T32_VMAXNMV_F16_T1"},    {0xeeee0f84, "T32_VMINNMV_F32_T1"},
+      {0xeeec0f04, "T32_VMAXNMAV_F32_T1"},   {0xfeec0f84, "T32_VMINNMAV_F16_T1"},
   };
   for (const auto& [raw, name] : cases) EXPECT_EQ(row_name(raw), name) << std::hex << raw;
 }
@@ -379,8 +380,11 @@ TEST_F(MveReduceTest, SignedZerosAndMagnitudes) {
   r(0) = kThree;
   exec({0xeeec0f84});  // vminnmav.f32: |-0.5| = 0.5
   EXPECT_EQ(r(0), 0x3f000000u);
-  r(0) = 0xc0800000;  // Rda = -4: its magnitude wins, its sign stays
+  r(0) = 0xc0800000;  // Rda = -4 is not made absolute: max(-4, |x|) = 2
   exec({0xeeec0f04});
+  EXPECT_EQ(r(0), 0x40000000u);
+  r(0) = 0xc0800000;
+  exec({0xeeec0f84});  // vminnmav.f32: min(-4, |x|) = -4
   EXPECT_EQ(r(0), 0xc0800000u);
 }
 
@@ -391,7 +395,7 @@ TEST_F(MveReduceTest, HalfPrecisionReductionsZeroExtend) {
   exec({0xfeee0f04});  // vmaxnmv.f16
   EXPECT_EQ(r(0), 0x4000u);
   r(0) = 0x00004400;   // 4.0
-  exec({0xfeec0f84});  // vminnmav.f16: |-0| = 0 and |0| = 0, ties resolved as minNum
+  exec({0xfeec0f84});  // vminnmav.f16: |-0| = +0 and +0
   EXPECT_EQ(r(0), 0x0000u);
 }
 
