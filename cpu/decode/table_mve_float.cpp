@@ -145,12 +145,12 @@ DecodeStatus decode_VRINT(Fields f, DecodedInsn& out) {
   return DecodeStatus::Ok;
 }
 
-// VCVTB/VCVTT between F16 and F32 (bit 28 = 1 widens from F16: one row each): T (bit 12) selects
-// the top halves.
+// VCVTB/VCVTT between F16 and F32, one row per direction (bit 28 = 1 widens from F16) and per
+// half (bit 12 = T selects the top halves).
 DecodeStatus decode_VCVT_half_single(Fields f, DecodedInsn& out) {
   if (!q_registers(f, false, out)) return undefined(out);
   out.esize = 4;
-  out.flag = f['T'] != 0;
+  out.flag = ((f.raw() >> 12) & 1) != 0;
   return DecodeStatus::Ok;
 }
 
@@ -170,11 +170,12 @@ DecodeStatus decode_VCMLA(Fields f, DecodedInsn& out) {
   return DecodeStatus::Ok;
 }
 
-// VCMUL: rotation bit 12 : bit 0 times 90; bit 28 = 1 means F32.
+// VCMUL: rotation bit 12 : bit 0 times 90; bit 28 = 1 means F32. One row per value of bit 28 and of
+// bit 0, so that each row strictly specialises one of the integer VQ(R)DMLADH/VQ(R)DMLSDH rows.
 DecodeStatus decode_VCMUL(Fields f, DecodedInsn& out) {
   if (!q_registers(f, true, out)) return undefined(out);
   out.esize = bit28(f) ? 4 : 2;
-  out.imm = 90 * (2 * f['r'] + f['R']);
+  out.imm = 90 * (2 * f['r'] + (f.raw() & 1));
   return DecodeStatus::Ok;
 }
 
@@ -202,8 +203,10 @@ constexpr Encoding kT32[] = {
     encoding("T32_VCVT_vec_directed_T1", "111111111D11ss11ddd000rrU1M0mmm0", decode_VCVT_directed, exec::mve::VCVT_fp_to_int_directed, kVec),
     encoding("T32_VCVT_fp_fixed_T1_S", "111011111D1iiiiiddd011zo01M1mmm0", decode_VCVT_fixed, exec::mve::VCVT_fp_to_fixed, kVec),
     encoding("T32_VCVT_fp_fixed_T1_U", "111111111D1iiiiiddd011zo01M1mmm0", decode_VCVT_fixed, exec::mve::VCVT_fp_to_fixed, kVec),
-    encoding("T32_VCVT_half_single_T1_F32_to_F16", "111011100D111111dddT111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f32_to_f16, kVec),
-    encoding("T32_VCVT_half_single_T1_F16_to_F32", "111111100D111111dddT111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f16_to_f32, kVec),
+    encoding("T32_VCVTB_vec_T1_F32_to_F16", "111011100D111111ddd0111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f32_to_f16, kVec),
+    encoding("T32_VCVTT_vec_T1_F32_to_F16", "111011100D111111ddd1111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f32_to_f16, kVec),
+    encoding("T32_VCVTB_vec_T1_F16_to_F32", "111111100D111111ddd0111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f16_to_f32, kVec),
+    encoding("T32_VCVTT_vec_T1_F16_to_F32", "111111100D111111ddd1111000M0mmm1", decode_VCVT_half_single, exec::mve::VCVT_f16_to_f32, kVec),
 
     // Vector and general-purpose register scalar
     encoding("T32_VADD_fp_scalar_T2_F32", "111011100D11nnn0ddd01111N100rrrr", decode_scalar, exec::mve::VADD_fp_scalar, kVec),
@@ -220,8 +223,10 @@ constexpr Encoding kT32[] = {
     // Complex arithmetic
     encoding("T32_VCADD_fp_T1", "1111110r1D0snnn0ddd01000N1M0mmm0", decode_VCADD, exec::mve::VCADD_fp, kVec),
     encoding("T32_VCMLA_T1", "1111110rrD1snnn0ddd01000N1M0mmm0", decode_VCMLA, exec::mve::VCMLA_fp, kVec),
-    encoding("T32_VCMUL_T1_F16", "111011100D11nnn0dddr1110N0M0mmmR", decode_VCMUL, exec::mve::VCMUL_fp, kVec),
-    encoding("T32_VCMUL_T1_F32", "111111100D11nnn0dddr1110N0M0mmmR", decode_VCMUL, exec::mve::VCMUL_fp, kVec),
+    encoding("T32_VCMUL_T1_F16_rot0_180", "111011100D11nnn0dddr1110N0M0mmm0", decode_VCMUL, exec::mve::VCMUL_fp, kVec),
+    encoding("T32_VCMUL_T1_F16_rot90_270", "111011100D11nnn0dddr1110N0M0mmm1", decode_VCMUL, exec::mve::VCMUL_fp, kVec),
+    encoding("T32_VCMUL_T1_F32_rot0_180", "111111100D11nnn0dddr1110N0M0mmm0", decode_VCMUL, exec::mve::VCMUL_fp, kVec),
+    encoding("T32_VCMUL_T1_F32_rot90_270", "111111100D11nnn0dddr1110N0M0mmm1", decode_VCMUL, exec::mve::VCMUL_fp, kVec),
 };
 // clang-format on
 

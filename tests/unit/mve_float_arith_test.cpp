@@ -287,5 +287,18 @@ TEST_F(MveFloatTest, TailPredicationLimitsLanes) {
                                              0x1111, 0x1111, 0x1111}));
 }
 
+TEST_F(MveFloatTest, BeatsAlreadyExecutedUnderEciAreSkipped) {
+  // EPSR.ECI = A0A1: beats 0 and 1 (lanes 0 and 1) ran before an exception; only lanes 2 and 3
+  // execute now, and lane 0's invalid operation is not raised again.
+  set_q32(0, {0x11111111, 0x22222222, 0x33333333, 0x44444444});
+  set_q32(1, {f32::kInf, f32::kOne, f32::kOne, f32::kTwo});
+  set_q32(2, {f32::kNegInf, f32::kOne, f32::kOne, f32::kOne});
+  s().it.bits = static_cast<uint8_t>(mve::Eci::A0A1) << 4;
+  exec(0xef020d44);  // vadd.f32 q0, q1, q2
+  EXPECT_EQ(q32(0), (std::array<uint32_t, 4>{0x11111111, 0x22222222, f32::kTwo, f32::kThree}));
+  EXPECT_EQ(flags(), 0u);
+  EXPECT_EQ(s().it.bits, 0);
+}
+
 }  // namespace
 }  // namespace minifvp::test

@@ -32,10 +32,10 @@ TEST_F(MveFloatTest, ConversionAndComplexRowsDecode) {
       {0xffbb0044, "T32_VCVT_vec_directed_T1"},
       {0xffbb0344, "T32_VCVT_vec_directed_T1"},
       {0xffb703c4, "T32_VCVT_vec_directed_T1"},
-      {0xee3f0e05, "T32_VCVT_half_single_T1_F32_to_F16"},
-      {0xee3f1e05, "T32_VCVT_half_single_T1_F32_to_F16"},
-      {0xfe3f0e05, "T32_VCVT_half_single_T1_F16_to_F32"},
-      {0xfe3f1e05, "T32_VCVT_half_single_T1_F16_to_F32"},
+      {0xee3f0e05, "T32_VCVTB_vec_T1_F32_to_F16"},
+      {0xee3f1e05, "T32_VCVTT_vec_T1_F32_to_F16"},
+      {0xfe3f0e05, "T32_VCVTB_vec_T1_F16_to_F32"},
+      {0xfe3f1e05, "T32_VCVTT_vec_T1_F16_to_F32"},
       {0xffba0444, "T32_VRINT_T1"},
       {0xffba04c4, "T32_VRINT_T1"},
       {0xffb607c4, "T32_VRINT_T1"},
@@ -45,9 +45,9 @@ TEST_F(MveFloatTest, ConversionAndComplexRowsDecode) {
       {0xfc320844, "T32_VCMLA_T1"},
       {0xfdb20844, "T32_VCMLA_T1"},
       {0xfca20844, "T32_VCMLA_T1"},
-      {0xfe320e04, "T32_VCMUL_T1_F32"},
-      {0xfe321e05, "T32_VCMUL_T1_F32"},
-      {0xee320e05, "T32_VCMUL_T1_F16"},
+      {0xfe320e04, "T32_VCMUL_T1_F32_rot0_180"},
+      {0xfe321e05, "T32_VCMUL_T1_F32_rot90_270"},
+      {0xee320e05, "T32_VCMUL_T1_F16_rot90_270"},
   };
   for (const RowCase& c : cases) EXPECT_EQ(row_name(c.raw), c.name) << std::hex << c.raw;
 }
