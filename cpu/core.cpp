@@ -51,6 +51,12 @@ const char* fault_kind_name(FaultKind kind) {
       return "BusFault UNSTKERR";
     case FaultKind::VectorTableRead:
       return "HardFault VECTTBL";
+    case FaultKind::LazyStateMemManage:
+      return "MemManage MLSPERR";
+    case FaultKind::LazyStateBusError:
+      return "BusFault LSPERR";
+    case FaultKind::LazyStateNoCoprocessor:
+      return "UsageFault NOCP (lazy FP state preservation)";
     case FaultKind::SupervisorCall:
       return "SVCall";
   }
@@ -265,6 +271,14 @@ void Core::supervisor_call(uint8_t imm) {
   }
   raise(FaultKind::SupervisorCall,
         fmt::format("SVC #{} on a core without an exception model", imm));
+}
+
+void Core::preserve_fp_state() {
+  if (exceptions_ != nullptr) {
+    exceptions_->preserve_fp_state();
+    return;
+  }
+  fpccr_ &= ~fpccr::kLspact;
 }
 
 void Core::handle_fault(const GuestFault& fault) {

@@ -16,6 +16,7 @@
 #include "cpu/arm_pseudocode.h"
 #include "cpu/decode/decoded_insn.h"
 #include "cpu/fault.h"
+#include "cpu/fp_context.h"
 #include "cpu/state.h"
 #include "cpu/system/mpu.h"
 #include "cpu/timing/tracker.h"
@@ -99,19 +100,45 @@ class Core {
     fp_access_unprivileged_ = unprivileged;
   }
   void set_fp_enabled(bool on) { set_fp_access(on, on); }
-  // CheckCPEnabled(10) for the current privilege.
+  // CheckCPEnabled(10) for the current privilege, and for a given one (the owner of a lazily
+  // stacked FP context, FPCCR.USER).
   bool fp_access_allowed() const {
     const bool privileged = s_.ipsr != 0 || (s_.control & 1) == 0;
+    return fp_access_allowed_for(privileged);
+  }
+  bool fp_access_allowed_for(bool privileged) const {
     return privileged ? fp_access_privileged_ : fp_access_unprivileged_;
   }
-  // FPCCR.ASPEN and FPDSCR (written by the SCB): with ASPEN set, the first floating-point
+
+  // ---- Floating-point context control (cpu/fp_context.h) ----
+  // FPCCR, FPCAR and FPDSCR. The setters store the value as given: the SCS applies the access
+  // masks of guest writes, the exception model writes the fields it owns.
+  uint32_t fpccr() const { return fpccr_; }
+  void set_fpccr(uint32_t value) { fpccr_ = value; }
+  uint32_t fpcar() const { return fpcar_; }
+  void set_fpcar(uint32_t value) { fpcar_ = value; }
+  uint32_t fpdscr() const { return fpdscr_; }
+  void set_fpdscr(uint32_t value) { fpdscr_ = value; }
+  // FPCCR.ASPEN and FPDSCR in one call (tests): with ASPEN set, the first floating-point
   // instruction of a context sets CONTROL.FPCA and starts from FPDSCR's control fields.
   void set_fp_context_control(bool aspen, uint32_t fpdscr) {
-    fp_aspen_ = aspen;
-    fp_default_status_ = fpdscr;
+    fpccr_ = aspen ? fpccr_ | fpccr::kAspen : fpccr_ & ~fpccr::kAspen;
+    fpdscr_ = fpdscr;
   }
-  bool fp_aspen() const { return fp_aspen_; }
-  uint32_t fp_default_status() const { return fp_default_status_; }
+  bool fp_aspen() const { return (fpccr_ & fpccr::kAspen) != 0; }
+  uint32_t fp_default_status() const { return fpdscr_; }
+  // Whether ExecuteFPCheck() has work beyond the access check: a lazily stacked context to
+  // preserve (FPCCR.LSPACT), FP context ownership to take (FPCCR.S) or a new context to create
+  // (FPCCR.ASPEN with CONTROL.FPCA clear). One test per FP or MVE instruction.
+  bool fp_context_work_pending() const {
+    return (fpccr_ & (fpccr::kLspact | fpccr::kS)) != fpccr::kS ||
+           ((s_.control & kControlFpcaBit) == 0 && (fpccr_ & fpccr::kAspen) != 0);
+  }
+  // PreserveFPState() (ExceptionModel::preserve_fp_state): stores the registers of the lazily
+  // stacked context and clears FPCCR.LSPACT, or throws GuestFault (a LazyState* kind) when a
+  // fault it raised is to be taken before the current FP instruction. A bare core, which never
+  // reserves FP slots, only clears LSPACT.
+  void preserve_fp_state();
 
   // Runs until the clock reaches `clock_limit` or the core stops, sleeps or faults.
   StopReason run(uint64_t clock_limit);
@@ -160,6 +187,13 @@ class Core {
   // each check, so no decoded instruction outlives a privilege or configuration change.
   void set_mpu(const MpuConfig* config);
   bool mpu_enabled() const { return mpu_enabled_; }
+  // MPUCheck() of an access made for a context other than the current instruction's (lazy FP
+  // state preservation: the privilege and priority the frame's owner had): true when the MPU is
+  // disabled or permits it.
+  bool mpu_permits(uint32_t addr, MpuAccess access, bool privileged, bool negative_priority) const {
+    return !mpu_enabled_ ||
+           mpu_check(*mpu_, addr, access, privileged, negative_priority) == MpuVerdict::Permitted;
+  }
 
   // ---- Services for instruction handlers ----
 
@@ -247,8 +281,10 @@ class Core {
   bool divide_by_zero_trap_ = false;
   bool fp_access_privileged_ = false;
   bool fp_access_unprivileged_ = false;
-  bool fp_aspen_ = true;            // FPCCR.ASPEN resets to 1
-  uint32_t fp_default_status_ = 0;  // FPDSCR resets to 0 (AHP, DN, FZ, RMode, FZ16)
+  static constexpr uint32_t kControlFpcaBit = 1u << 2;
+  uint32_t fpccr_ = fpccr::kReset;
+  uint32_t fpcar_ = 0;
+  uint32_t fpdscr_ = fpdscr::kReset;
 
   const MpuConfig* mpu_ = nullptr;
   bool mpu_enabled_ = false;

@@ -20,13 +20,15 @@ constexpr uint32_t kExcReturnFtype = 1u << 4;      // 1: no floating-point frame
 constexpr uint32_t kExcReturnDcrs = 1u << 5;       // default callee register stacking
 constexpr uint32_t kExcReturnS = 1u << 6;          // the frame is on a Secure stack
 
-constexpr uint32_t kControlSpsel = 1u << 1, kControlFpca = 1u << 2;
+constexpr uint32_t kControlNpriv = 1u << 0, kControlSpsel = 1u << 1, kControlFpca = 1u << 2;
 constexpr uint32_t kBasicFrameSize = 0x20;
 constexpr uint32_t kExtendedFrameSize = 0x68;  // + S0-S15, FPSCR, VPR
 constexpr uint32_t kXpsrFrameAlign = 1u << 9;  // RETPSR.SPREALIGN
 
 // Approximate Cortex-M55 costs in core cycles (TRM: 12-cycle interrupt latency; unstacking about
-// the same; a tail-chain skips the stacking).
+// the same; a tail-chain skips the stacking). Writing or reading the FP part of an extended frame
+// costs more (kFpStateCycles in exception_fp_context.cpp): at an eager stacking, at the lazy
+// preservation (charged to the FP instruction that triggers it) and at an unstacking that loads it.
 constexpr uint64_t kEntryCycles = 12, kReturnCycles = 12, kTailChainCycles = 6;
 
 unsigned fault_exception(FaultKind kind) {
@@ -35,9 +37,11 @@ unsigned fault_exception(FaultKind kind) {
     case FaultKind::PreciseDataBusError:
     case FaultKind::StackingBusError:
     case FaultKind::UnstackingBusError:
+    case FaultKind::LazyStateBusError:
       return kBusFault;
     case FaultKind::MemManageInstruction:
     case FaultKind::MemManageData:
+    case FaultKind::LazyStateMemManage:
       return kMemManage;
     case FaultKind::VectorTableRead:
       return kHardFault;
@@ -74,9 +78,20 @@ uint32_t fault_status_bit(FaultKind kind) {
       return ExceptionModel::kIaccviol;
     case FaultKind::MemManageData:
       return ExceptionModel::kDaccviol;
+    case FaultKind::LazyStateMemManage:
+      return ExceptionModel::kMlsperr;
+    case FaultKind::LazyStateBusError:
+      return ExceptionModel::kLsperr;
+    case FaultKind::LazyStateNoCoprocessor:
+      return ExceptionModel::kNocp;
     default:
       return 0;
   }
+}
+
+bool is_lazy_state_fault(FaultKind kind) {
+  return kind == FaultKind::LazyStateMemManage || kind == FaultKind::LazyStateBusError ||
+         kind == FaultKind::LazyStateNoCoprocessor;
 }
 
 bool is_fault_handler(unsigned exc) {
@@ -108,7 +123,8 @@ void ExceptionModel::store_stack_pointers(StackPointers sp) {
 }
 
 // PushStack(): the frame goes on the stack in use, 8-byte aligned (CCR.STKALIGN is RES1), with
-// RETPSR bit 9 recording the realignment. The extended frame is used while CONTROL.FPCA is set.
+// RETPSR bit 9 recording the realignment. The extended frame is used while CONTROL.FPCA is set;
+// its FP part is push_fp_state()'s (exception_fp_context.cpp).
 bool ExceptionModel::push_stack(uint32_t return_address, uint32_t& exc_return) {
   CpuState& s = core_.state();
   const bool thread = s.ipsr == 0;
@@ -125,37 +141,30 @@ bool ExceptionModel::push_stack(uint32_t return_address, uint32_t& exc_return) {
                (fp_frame ? 0 : kExcReturnFtype) | (thread ? kExcReturnMode : 0) |
                (on_psp ? kExcReturnSpsel : 0);
 
+  bool stacked_ok = true;
   if (frame < limit) {
     // The stack limit check (LookUpSPLim()): nothing below the limit is written, SP stops at the
-    // limit and a STKOF UsageFault is derived.
-    stack = limit;
-    store_stack_pointers(sp);
+    // limit and a STKOF UsageFault is derived. FP slots are still reserved (FPCCR.SPLIMVIOL then
+    // keeps the lazy preservation from writing them).
+    stacked_ok = false;
     derived_fault(FaultKind::StackOverflow, kStkof, "exception stacking below the stack limit");
-    return false;
-  }
-  std::array<uint32_t, kExtendedFrameSize / 4> words{};
-  for (unsigned i = 0; i < 4; ++i) words[i] = s.r[i];
-  words[4] = s.r[12];
-  words[5] = s.r[14];
-  words[6] = return_address;
-  words[7] = (s.xpsr() & ~kXpsrFrameAlign) | (realign != 0 ? kXpsrFrameAlign : 0);
-  if (fp_frame) {
-    for (unsigned i = 0; i < 16; ++i) words[8 + i] = s.s[i];
-    words[24] = s.fpscr;
-    words[25] = s.vpr;
-  }
-  Bus& bus = core_.bus();
-  for (uint32_t i = 0; i < frame_size / 4; ++i) {
-    if (bus.write(frame + 4 * i, 4, words[i], {BusMaster::Cpu, true, true}) != BusStatus::Ok) {
-      stack = frame;
-      store_stack_pointers(sp);
-      derived_fault(FaultKind::StackingBusError, kStkerr, "exception stacking hit a bus error");
-      return false;
+  } else {
+    const uint32_t retpsr = (s.xpsr() & ~kXpsrFrameAlign) | (realign != 0 ? kXpsrFrameAlign : 0);
+    const std::array<uint32_t, kBasicFrameSize / 4> words = {
+        s.r[0], s.r[1], s.r[2], s.r[3], s.r[12], s.r[14], return_address, retpsr};
+    Bus& bus = core_.bus();
+    for (uint32_t i = 0; i < words.size(); ++i) {
+      if (bus.write(frame + 4 * i, 4, words[i], {BusMaster::Cpu, true, true}) != BusStatus::Ok) {
+        stacked_ok = false;
+        derived_fault(FaultKind::StackingBusError, kStkerr, "exception stacking hit a bus error");
+        break;
+      }
     }
   }
-  stack = frame;
+  if (fp_frame) stacked_ok = push_fp_state(frame + kBasicFrameSize, stacked_ok) && stacked_ok;
+  stack = frame < limit ? limit : frame;
   store_stack_pointers(sp);
-  return true;
+  return stacked_ok;
 }
 
 // ExceptionTaken(): enter Handler mode at the vector, on MSP, with a clean IT state, FPCA 0, the
@@ -245,9 +254,9 @@ void ExceptionModel::exception_return(uint32_t exc_return) {
   uint32_t& stack = to_thread && on_psp ? sp.psp : sp.msp;
   const bool fp_frame = (exc_return & kExcReturnFtype) == 0;
   const uint32_t frame_size = fp_frame ? kExtendedFrameSize : kBasicFrameSize;
-  std::array<uint32_t, kExtendedFrameSize / 4> words{};
+  std::array<uint32_t, kBasicFrameSize / 4> words{};
   Bus& bus = core_.bus();
-  for (uint32_t i = 0; i < frame_size / 4; ++i) {
+  for (uint32_t i = 0; i < words.size(); ++i) {
     if (bus.read(stack + 4 * i, 4, words[i], {BusMaster::Cpu, true, true}) != BusStatus::Ok) {
       set_active(returning, true);
       s.faultmask = faultmask;
@@ -266,15 +275,25 @@ void ExceptionModel::exception_return(uint32_t exc_return) {
                   "exception return: the stacked IPSR does not match EXC_RETURN.Mode");
     return;
   }
+  if (fp_frame) {
+    const bool to_privileged = !to_thread || (s.control & kControlNpriv) == 0;
+    FaultKind failure = FaultKind::UnstackingBusError;
+    if (!pop_fp_state(stack + kBasicFrameSize, to_privileged, failure)) {
+      set_active(returning, true);
+      s.faultmask = faultmask;
+      if (failure == FaultKind::NoCoprocessor) {
+        derived_fault(failure, kNocp,
+                      "exception return with an FP frame while CPACR denies FP access");
+      } else {
+        derived_fault(failure, kUnstkerr, "exception unstacking of FP registers hit a bus error");
+      }
+      return;
+    }
+  }
   stack += frame_size + ((psr & kXpsrFrameAlign) != 0 ? 4 : 0);
   for (unsigned i = 0; i < 4; ++i) s.r[i] = words[i];
   s.r[12] = words[4];
   s.r[14] = words[5];
-  if (fp_frame) {
-    for (unsigned i = 0; i < 16; ++i) s.s[i] = words[8 + i];
-    s.fpscr = words[24];
-    s.vpr = words[25];
-  }
   s.set_apsr_nzcvq(psr);
   s.ge = static_cast<uint8_t>((psr >> 16) & 0xf);
   s.it.bits = static_cast<uint8_t>(((psr >> 25) & 3) | (((psr >> 10) & 0x3f) << 2));
@@ -294,6 +313,11 @@ void ExceptionModel::exception_return(uint32_t exc_return) {
 }
 
 void ExceptionModel::synchronous_fault(const GuestFault& fault) {
+  if (is_lazy_state_fault(fault.kind)) {
+    // preserve_fp_state() recorded and pended it; it is taken before the FP instruction.
+    if (!locked_up_) take_pending();
+    return;
+  }
   cfsr_ |= fault_status_bit(fault.kind);
   if (fault.address_valid) {
     if (fault_exception(fault.kind) == kBusFault) {
@@ -323,17 +347,7 @@ void ExceptionModel::supervisor_call() {
 void ExceptionModel::pend_fault(unsigned exc, const GuestFault& fault) {
   const CpuState& s = core_.state();
   const uint32_t pc = fault.kind == FaultKind::SupervisorCall ? core_.current_pc() : s.r[15];
-  bool fault_active = false;
-  for (unsigned e = kNmi; e <= kUsageFault; ++e) fault_active |= is_fault_handler(e) && active(e);
-  if (!fault_active && exc != kSvCall) {
-    lockup_history_.clear();
-    first_fault_ = fault;
-    first_fault_pc_ = pc;
-  }
-  if (exc != kSvCall) {
-    lockup_history_ += fmt::format("    {} at pc 0x{:08x}{}{}\n", fault_kind_name(fault.kind), pc,
-                                   fault.detail.empty() ? "" : ": ", fault.detail);
-  }
+  if (exc != kSvCall) record_fault(fault, pc);
   const int current = execution_priority();
   if (!enabled(exc) || group_priority(priority(exc)) >= current) {
     // Escalation: the fault's own handler cannot run, so HardFault is taken instead.
@@ -345,6 +359,18 @@ void ExceptionModel::pend_fault(unsigned exc, const GuestFault& fault) {
     exc = kHardFault;
   }
   set_pending(exc, true);
+}
+
+void ExceptionModel::record_fault(const GuestFault& fault, uint32_t pc) {
+  bool fault_active = false;
+  for (unsigned e = kNmi; e <= kUsageFault; ++e) fault_active |= is_fault_handler(e) && active(e);
+  if (!fault_active) {
+    lockup_history_.clear();
+    first_fault_ = fault;
+    first_fault_pc_ = pc;
+  }
+  lockup_history_ += fmt::format("    {} at pc 0x{:08x}{}{}\n", fault_kind_name(fault.kind), pc,
+                                 fault.detail.empty() ? "" : ": ", fault.detail);
 }
 
 void ExceptionModel::lockup(const GuestFault& fault) {

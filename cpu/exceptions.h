@@ -7,14 +7,18 @@
 // Contract with the core: nothing here runs per instruction. The core calls service() at an
 // instruction boundary only after Core::request_exception_check() (an interrupt became pending,
 // a mask or priority changed, an exception return was requested by a PC write, SVC). Synchronous
-// faults arrive through synchronous_fault() with the PC at the faulting instruction.
+// faults arrive through synchronous_fault() with the PC at the faulting instruction; the one
+// exception is preserve_fp_state(), which the first FP instruction after a lazy stacking runs.
 //
-// Modelled: the basic 8-word frame and the extended FP frame (S0-S15, FPSCR, VPR; stacked eagerly:
-// lazy stacking is not modelled, so FPCCR.LSPACT stays 0), 8-byte frame alignment with xPSR bit 9,
-// MSP/PSP with CONTROL.SPSEL, MSPLIM/PSPLIM on stacking (STKOF), stacking and unstacking bus errors
-// (STKERR/UNSTKERR), vector-table read errors (HFSR.VECTTBL). Not modelled: the Security Extension
-// (Non-secure state, banked registers, FNC_RETURN, callee-register stacking with DCRS = 0, which
-// takes INVPC), DebugMonitor, the MPU (so no MemManage faults are raised by memory accesses).
+// Modelled: the basic 8-word frame and the extended FP frame (S0-S15, FPSCR, VPR) with lazy
+// floating-point state preservation (FPCCR.LSPEN, the default: the slots are reserved and written
+// by the first FP instruction, PreserveFPState(); see exception_fp_context.cpp) or eager stacking
+// (LSPEN = 0), 8-byte frame alignment with xPSR bit 9, MSP/PSP with CONTROL.SPSEL, MSPLIM/PSPLIM
+// on stacking (STKOF), stacking and unstacking bus errors (STKERR/UNSTKERR), vector-table read
+// errors (HFSR.VECTTBL), the faults of lazy preservation (MLSPERR with the MPU, LSPERR, NOCP).
+// Not modelled: the Security Extension (Non-secure state, banked registers, FNC_RETURN,
+// callee-register stacking with DCRS = 0, which takes INVPC), DebugMonitor, MPU checks of the
+// stacking and unstacking themselves (MSTKERR/MUNSTKERR).
 #pragma once
 
 #include <array>
@@ -42,11 +46,11 @@ class ExceptionModel {
 
   // CFSR bits (Armv8-M ARM, "CFSR"): MMFSR [7:0], BFSR [15:8], UFSR [31:16].
   static constexpr uint32_t kIaccviol = 1u << 0, kDaccviol = 1u << 1, kMstkerr = 1u << 4,
-                            kMmarvalid = 1u << 7, kIbuserr = 1u << 8, kPreciserr = 1u << 9,
-                            kUnstkerr = 1u << 11, kStkerr = 1u << 12, kBfarvalid = 1u << 15,
-                            kUndefinstr = 1u << 16, kInvstate = 1u << 17, kInvpc = 1u << 18,
-                            kNocp = 1u << 19, kStkof = 1u << 20, kUnaligned = 1u << 24,
-                            kDivbyzero = 1u << 25;
+                            kMlsperr = 1u << 5, kMmarvalid = 1u << 7, kIbuserr = 1u << 8,
+                            kPreciserr = 1u << 9, kUnstkerr = 1u << 11, kStkerr = 1u << 12,
+                            kLsperr = 1u << 13, kBfarvalid = 1u << 15, kUndefinstr = 1u << 16,
+                            kInvstate = 1u << 17, kInvpc = 1u << 18, kNocp = 1u << 19,
+                            kStkof = 1u << 20, kUnaligned = 1u << 24, kDivbyzero = 1u << 25;
   // HFSR bits.
   static constexpr uint32_t kHfsrVecttbl = 1u << 1, kHfsrForced = 1u << 30;
   // SHCSR enable bits.
@@ -114,6 +118,12 @@ class ExceptionModel {
   void synchronous_fault(const GuestFault& fault);
   // SVC: SVCall is pended, or HardFault when SVCall cannot preempt (escalation).
   void supervisor_call();
+  // PreserveFPState(), from ExecuteFPCheck() while FPCCR.LSPACT is set: stores S0-S15, FPSCR and
+  // VPR to the slots at FPCAR with the privilege and priority FPCCR recorded for their owner, then
+  // clears LSPACT. A fault (MLSPERR, LSPERR, or NOCP when the owner had no FPU access) is pended
+  // with the escalation FPCCR's *RDY bits decide; when it can be taken at once, LSPACT stays set
+  // and GuestFault is thrown so that it is taken before the FP instruction.
+  void preserve_fp_state();
   // A PC write of `exc_return` (0xFFxxxxxx) in Handler mode; acted on at the next service().
   void request_exception_return(uint32_t exc_return);
   // WFI/WFE wake-up rule: an exception that would preempt (for WFI also one masked only by
@@ -143,6 +153,28 @@ class ExceptionModel {
   void exception_entry(unsigned exc);
   // PushStack(): returns false (status recorded, derived fault pended) on a stacking error.
   bool push_stack(uint32_t return_address, uint32_t& exc_return);
+  // The FP part of PushStack() for a context with CONTROL.FPCA set, its slots at `fp_slots`:
+  // reserved for lazy preservation (UpdateFPCCR()) or, with FPCCR.LSPEN clear, written now and
+  // the registers cleared. `stacked_ok` says whether the basic frame was written; returns whether
+  // the FP part was.
+  bool push_fp_state(uint32_t fp_slots, bool stacked_ok);
+  // UpdateFPCCR(): FPCAR and FPCCR's frame-owner fields for slots reserved at `fp_slots`.
+  void update_fpccr(uint32_t fp_slots);
+  // The FP part of PopStack() for an extended frame whose FP slots are at `fp_slots`: nothing to
+  // load while FPCCR.LSPACT is set (the registers still hold the context; LSPACT is cleared),
+  // else S0-S15, FPSCR and VPR are loaded. Returns false, with `failure` set (NoCoprocessor when
+  // CPACR denies the returned-to context FP access, UnstackingBusError) and no register changed,
+  // when the frame cannot be loaded; the caller derives the fault.
+  bool pop_fp_state(uint32_t fp_slots, bool to_privileged, FaultKind& failure);
+  // Whether exception `exc` is enabled and could preempt the current execution priority (the
+  // *RDY bits of FPCCR).
+  bool ready(unsigned exc) const;
+  // Pends a fault of lazy state preservation: escalated to HardFault when FPCCR says the frame's
+  // owner could not have taken it; lockup when neither could preempt.
+  void pend_lazy_state_fault(unsigned exc, const GuestFault& fault);
+  // Notes a fault for the lockup report (the escalation that began with the first fault taken
+  // while no fault handler was active).
+  void record_fault(const GuestFault& fault, uint32_t pc);
   // ExceptionTaken(): IPSR, vector fetch, CONTROL, masks, event register, exclusive monitor.
   void exception_taken(unsigned exc, uint32_t exc_return);
   // ExceptionReturn() with DeActivate(), TailChain() and PopStack().

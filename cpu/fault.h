@@ -26,6 +26,13 @@ enum class FaultKind : uint8_t {
   StackingBusError,      // BFSR.STKERR (exception entry)
   UnstackingBusError,    // BFSR.UNSTKERR (exception return)
   VectorTableRead,       // HFSR.VECTTBL
+  // Faults of lazy floating-point state preservation (PreserveFPState(), run by the first FP
+  // instruction after an exception entry that reserved the FP slots): the exception model has
+  // already recorded and pended them, with the escalation FPCCR's *RDY bits decide; thrown only
+  // when the pended exception is to be taken before the FP instruction executes.
+  LazyStateMemManage,      // MMFSR.MLSPERR
+  LazyStateBusError,       // BFSR.LSPERR
+  LazyStateNoCoprocessor,  // UFSR.NOCP (the frame's owner had no access to the FPU)
   // Not a fault: an SVC on a core without an exception model (a bare core in unit tests) stops
   // the run; with the model it is reported only when SVCall escalation ends in lockup.
   SupervisorCall,

@@ -32,24 +32,20 @@ inline void check_fp_access(Core& core) {
   }
 }
 
-// ExecuteFPCheck() (Armv8-M ARM): NOCP UsageFault when CPACR denies access; otherwise, with
-// FPCCR.ASPEN set and no active floating-point context (CONTROL.FPCA clear), creates a new context:
-// FPSCR = FPDSCR (its control fields; the flags and NZCV start clear, LTPSIZE at 4) and
-// CONTROL.FPCA = 1.
-//
-// Not modelled yet, to come with the exception model: lazy state preservation (FPCCR.LSPACT, which
-// would push the registers of a pending extended frame here) and the Security Extension, where
-// in Secure state the new-context test and update use CONTROL_S.SFPA (bit 3, left untouched here)
-// and FPDSCR_S.
+// The part of ExecuteFPCheck() after the access check, when Core::fp_context_work_pending():
+// PreserveFPState() if FPCCR.LSPACT is set (which may throw to take a fault it raised), FPCCR.S
+// set to the current security state (always Secure here), and with FPCCR.ASPEN set and no active
+// context (CONTROL.FPCA clear) a new context: FPSCR = FPDSCR (its control fields; flags and NZCV
+// clear, LTPSIZE 4), VPR = 0 and CONTROL.FPCA = 1.
+void update_fp_context(Core& core);
+
+// ExecuteFPCheck() (Armv8-M ARM; every FP and MVE instruction runs it first): the NOCP
+// UsageFault when CPACR denies access, then the lazy-preservation and context work above.
+// Not modelled: the Security Extension's CONTROL_S.SFPA and FPDSCR_S banking.
 inline void execute_fp_check(Core& core) {
   check_fp_access(core);
-  CpuState& s = core.state();
-  if (core.fp_aspen() && (s.control & kControlFpca) == 0) [[unlikely]] {
-    constexpr uint32_t kDefaulted = fp::fpscr::kAHP | fp::fpscr::kDN | fp::fpscr::kFZ |
-                                    (3u << fp::fpscr::kRModeShift) | fp::fpscr::kFZ16;
-    s.fpscr = (core.fp_default_status() & kDefaulted) | fp::fpscr::kResetValue;
-    s.control |= kControlFpca;
-  }
+  if (core.fp_context_work_pending()) [[unlikely]]
+    update_fp_context(core);
 }
 
 // S[n], D[n] and the low half of S[n], by format, as raw bits.

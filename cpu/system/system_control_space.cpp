@@ -21,11 +21,6 @@ constexpr uint32_t kCpacrWritableMask = 0x00f0ffff;  // CP0..CP7, CP10, CP11
 constexpr uint32_t kNsacrWritableMask = 0x00000cff;
 constexpr uint32_t kCsselrWritableMask = 0x1;  // InD; only level 1 exists
 constexpr uint32_t kDemcrWritableMask = 0x01bf0ff1;
-constexpr uint32_t kFpccrReset = 0xc0000000;  // ASPEN, LSPEN
-constexpr uint32_t kFpccrWritableMask = 0xfc0003ff;
-constexpr uint32_t kFpcarWritableMask = 0xfffffff8;
-constexpr uint32_t kFpdscrWritableMask = 0x07cf0000;  // AHP, DN, FZ, RMode, FZ16, LTPSIZE
-constexpr uint32_t kFpdscrReset = 0x00040000;         // LTPSIZE = 4 (no tail predication)
 
 // The SCB/debug register map, for the reset values and access rules in one place. The read and
 // write switch below implements the behaviour of each.
@@ -76,9 +71,10 @@ constexpr RegisterInfo kScbRegisters[] = {
     {SystemControlSpace::kDauthctrl, "DAUTHCTRL", RegAccess::ReadWrite, 0},  // RAZ/WI
     {SystemControlSpace::kDscsr, "DSCSR", RegAccess::ReadWrite, 0},          // RAZ/WI
     {SystemControlSpace::kStir, "STIR", RegAccess::WriteOnly, 0},
-    {SystemControlSpace::kFpccr, "FPCCR", RegAccess::ReadWrite, kFpccrReset},
+    // The FP context control registers live in the core (cpu/fp_context.h).
+    {SystemControlSpace::kFpccr, "FPCCR", RegAccess::ReadWrite, fpccr::kReset},
     {SystemControlSpace::kFpcar, "FPCAR", RegAccess::ReadWrite, 0},
-    {SystemControlSpace::kFpdscr, "FPDSCR", RegAccess::ReadWrite, kFpdscrReset},
+    {SystemControlSpace::kFpdscr, "FPDSCR", RegAccess::ReadWrite, fpdscr::kReset},
     {SystemControlSpace::kMvfr0, "MVFR0", RegAccess::ReadOnly, 0},
     {SystemControlSpace::kMvfr1, "MVFR1", RegAccess::ReadOnly, 0},
     {SystemControlSpace::kMvfr2, "MVFR2", RegAccess::ReadOnly, 0},
@@ -123,9 +119,9 @@ void SystemControlSpace::reset() {
   write_ccr(kCcrReset);
   dfsr_ = afsr_ = 0;
   csselr_ = cpacr_ = nsacr_ = 0;
-  fpccr_ = kFpccrReset;
-  fpcar_ = 0;
-  fpdscr_ = kFpdscrReset;
+  core_.set_fpccr(fpccr::kReset);
+  core_.set_fpcar(0);
+  core_.set_fpdscr(fpdscr::kReset);
   // DEMCR is reset by a power-on reset only (Armv8-M: "Cold reset"); a SYSRESETREQ keeps it, and
   // so keeps the trace time accounting.
 }
@@ -272,11 +268,11 @@ uint32_t SystemControlSpace::read_scb(uint32_t offset, bool& known) {
     case kDemcr:
       return demcr_;
     case kFpccr:
-      return fpccr_;
+      return core_.fpccr();
     case kFpcar:
-      return fpcar_;
+      return core_.fpcar();
     case kFpdscr:
-      return fpdscr_;
+      return core_.fpdscr();
     case kMvfr0:
       return ids_.mvfr0;
     case kMvfr1:
@@ -408,13 +404,15 @@ bool SystemControlSpace::write_scb(uint32_t offset, uint32_t value) {
       exceptions_.set_pending(exception::kFirstIrq + (value & 0x1ff), true);
       break;
     case kFpccr:
-      fpccr_ = value & kFpccrWritableMask;
+      // Every field but the Security Extension's is writable, LSPACT included (an RTOS may set it
+      // to defer a context's preservation, or clear it to abandon one).
+      core_.set_fpccr(value & fpccr::kWritable);
       break;
     case kFpcar:
-      fpcar_ = value & kFpcarWritableMask;
+      core_.set_fpcar(value & fpcar::kAddressMask);
       break;
     case kFpdscr:
-      fpdscr_ = value & kFpdscrWritableMask;
+      core_.set_fpdscr((value & fpdscr::kWritable) | fpdscr::kLtpsizeFixed);
       break;
     default:
       break;  // debug registers without a debugger, cache maintenance: accepted

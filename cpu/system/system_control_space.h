@@ -115,7 +115,6 @@ class SystemControlSpace : public Device {
   uint32_t dfsr_ = 0, afsr_ = 0;
   uint32_t csselr_ = 0, cpacr_ = 0, nsacr_ = 0;
   uint32_t demcr_ = 0;
-  uint32_t fpccr_ = 0, fpcar_ = 0, fpdscr_ = 0;
   // DEMCR.TRCENA time accounting: cycles with TRCENA set before trace_on_since_.
   uint64_t trace_cycles_before_ = 0;
   uint64_t trace_on_since_ = 0;

@@ -168,7 +168,10 @@ TEST_F(ExceptionEntryTest, BranchToExcReturnValueInThreadModeIsAnOrdinaryBranch)
 }
 
 TEST_F(ExceptionEntryTest, FloatingPointContextUsesTheExtendedFrame) {
-  state().control = 4;  // FPCA
+  // Eager stacking (FPCCR.LSPEN = 0); the lazy default is covered by lazy_fp_test.cpp.
+  write_scs(0xf34, read_scs(0xf34) & ~(1u << 30));
+  write_scs(0xd88, 0xfu << 20);  // CPACR: FP access, which stacking the registers needs
+  state().control = 4;           // FPCA
   state().s[0] = 0x3f800000;
   state().s[15] = 0x40000000;
   state().fpscr = 0x00040000 | (1u << 31);
@@ -182,7 +185,7 @@ TEST_F(ExceptionEntryTest, FloatingPointContextUsesTheExtendedFrame) {
   EXPECT_EQ(read32(frame + 0x5c), 0x40000000u);
   EXPECT_EQ(read32(frame + 0x60), 0x80040000u);
   EXPECT_EQ(state().control & 4, 0u) << "FPCA clears on entry";
-  state().s[0] = 0;
+  EXPECT_EQ(state().s[0], 0u) << "the stacked registers are cleared";
   ASSERT_TRUE(run_to(kMain + 2));
   EXPECT_EQ(state().s[0], 0x3f800000u);
   EXPECT_EQ(state().control & 4, 4u);
