@@ -37,7 +37,8 @@ void MVE_VSTR_scatter_offset(Core& core, const DecodedInsn& insn);
 // (predicated or not) receives its address.
 void MVE_VLDR_gather_base(Core& core, const DecodedInsn& insn);
 void MVE_VSTR_scatter_base(Core& core, const DecodedInsn& insn);
-// Interleaving loads and stores: beat-wise (EPSR.ECI honoured) but not predicated, VPT advanced.
+// Interleaving loads and stores: beat-wise (EPSR.ECI honoured) but not predicated; like QEMU they
+// leave VPR (and so a VPT block's state) alone.
 void MVE_VLD2_VLD4(Core& core, const DecodedInsn& insn);
 void MVE_VST2_VST4(Core& core, const DecodedInsn& insn);
 

@@ -4,9 +4,10 @@
 // A VLD2x/VLD4x instruction moves a quarter (VLD4) or half (VLD2) of a 64- or 32-byte block:
 // each of its four beats transfers one 32-bit word of the block, and the pattern number selects
 // which words. Element k of the block (esize bytes each) belongs to register Q[d + k MOD R] lane
-// k DIV R, R being the number of registers. The word numbers per beat below are those of the Arm
-// ARM's per-beat offsets (the same for every element size); the four instructions of a VLD4
-// (or two of a VLD2) together cover the block.
+// k DIV R, R being the number of registers. The word numbers per beat below (the same for every
+// element size) are those QEMU 7.2's helpers use; the instructions of a VLD4 (or of a VLD2)
+// together cover the block once. Each element is its own aligned access (MemA of the element
+// size), where QEMU makes one word access per beat without an alignment check.
 #include <array>
 
 #include "cpu/exec/mve_beats.h"
