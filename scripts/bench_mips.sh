@@ -44,7 +44,7 @@ measure() {
   checksum=$(echo "$best_output" | grep -o "$name checksum 0x[0-9a-f]*" || true)
   instructions=$(echo "$best_output" | grep -oE '\(\s*[0-9]+ Inst\)' | grep -oE '[0-9]+' | head -1 || true)
   echo "== $name"
-  echo "minifvp: $checksum, wall ${best_seconds} s (best of $runs)"
+  echo "minifvp: $checksum, wall $(printf '%.3f' "$best_seconds") s (best of $runs)"
   if [ -n "$instructions" ]; then
     echo "guest instructions: $instructions"
     echo "guest MIPS: $(echo "$instructions / $best_seconds / 1000000" | bc -l | xargs printf '%.1f')"

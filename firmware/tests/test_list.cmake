@@ -26,9 +26,10 @@ set(FIRMWARE_TEST_EXTRA_OUTPUT_npu_errors
 
 # FP and MVE tests, built with the hard-float ABI (FP and MVE enabled), each at its own
 # optimisation levels (FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_<name>). mve_autovec compares gcc's
-# auto-vectorised loops with scalar copies, mve_intrinsics hand-written arm_mve.h kernels with
-# scalar C; fp_hard is scalar FP, fp_context FP state across exceptions (lazy stacking). FIRMWARE_TEST_MVE_MNEMONICS_<name>: instructions the image must
-# contain (objdump), so that a test cannot silently lose its MVE code.
+# auto-vectorised loops with scalar copies; mve_intrinsics and mve_dsp compare hand-written
+# arm_mve.h kernels with scalar C; fp_hard is scalar FP; fp_context is FP state across exceptions
+# (lazy stacking, SFPA). FIRMWARE_TEST_MVE_MNEMONICS_<name>: instructions the image must contain
+# (objdump), so that a test cannot silently lose its FP/MVE code.
 set(FIRMWARE_HARD_FLOAT_TESTS mve_autovec mve_intrinsics mve_dsp fp_hard fp_context)
 set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_mve_autovec O3)
 set(FIRMWARE_HARD_FLOAT_TEST_OPTIMISATIONS_mve_intrinsics O0 O2 O3)
