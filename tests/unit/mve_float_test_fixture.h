@@ -7,16 +7,12 @@
 
 #include "cpu/exec/mve_common.h"
 #include "cpu/exec/softfloat.h"
-#include "exec_test_fixture.h"
+#include "mve_test_fixture.h"
 
 namespace minifvp::test {
 
-class MveFloatTest : public ExecTest {
+class MveFloatTest : public MveFixture {
  protected:
-  void SetUp() override {
-    h.core().set_fp_enabled(true);
-    s().control |= 4;  // CONTROL.FPCA: an FP context is already active
-  }
   void set_q32(unsigned q, std::array<uint32_t, 4> lanes) {
     for (unsigned i = 0; i < 4; ++i) s().s[4 * q + i] = lanes[i];
   }
@@ -33,8 +29,7 @@ class MveFloatTest : public ExecTest {
       out[i] = static_cast<uint16_t>(s().s[4 * q + i / 2] >> (16 * (i % 2)));
     return out;
   }
-  // Runs one 32-bit encoding (first halfword in bits [31:16]).
-  void exec(uint32_t raw) { run({static_cast<uint16_t>(raw >> 16), static_cast<uint16_t>(raw)}); }
+  void exec(uint32_t raw) { exec32(raw); }
   cpu::StopReason exec_until_stop(uint32_t raw) {
     return run_until_stop({static_cast<uint16_t>(raw >> 16), static_cast<uint16_t>(raw)});
   }

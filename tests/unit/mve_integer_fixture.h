@@ -11,42 +11,18 @@
 #include <vector>
 
 #include "cpu/exec/mve_common.h"
-#include "exec_test_fixture.h"
+#include "mve_test_fixture.h"
 
 namespace minifvp::test {
 
 namespace mve = cpu::exec::mve;
 
-class MveIntTest : public ExecTest {
+class MveIntTest : public MveFixture {
  protected:
-  void SetUp() override {
-    h.core().set_fp_enabled(true);
-    s().control |= 4;  // CONTROL.FPCA: a floating-point context is active
-  }
-
-  // Runs one 32-bit encoding (hw1 << 16 | hw2).
-  void exec(uint32_t raw) { run({static_cast<uint16_t>(raw >> 16), static_cast<uint16_t>(raw)}); }
-
-  template <typename T>
-  T lane(unsigned q, unsigned i) {
-    return mve::read_q(s(), q).lane<T>(i);
-  }
-  template <typename T>
-  void set_lane(unsigned q, unsigned i, T value) {
-    mve::Vector v = mve::read_q(s(), q);
-    v.set_lane<T>(i, value);
-    mve::write_q(s(), q, v);
-  }
+  void exec(uint32_t raw) { exec32(raw); }
   void set_bytes(unsigned q, uint8_t first, uint8_t step) {
     for (unsigned i = 0; i < 16; ++i)
       set_lane<uint8_t>(q, i, static_cast<uint8_t>(first + step * i));
-  }
-  bool qc() { return (s().fpscr & mve::kFpscrQc) != 0; }
-  void clear_qc() { s().fpscr &= ~mve::kFpscrQc; }
-
-  // A VPT block of one instruction with P0 = `p0` (bit i = byte i).
-  void predicate(uint16_t p0) {
-    s().vpr = (0b1000u << mve::kVprMask01Shift) | (0b1000u << mve::kVprMask23Shift) | p0;
   }
 
   // Edge values of T: the extremes, around zero, and bit patterns.

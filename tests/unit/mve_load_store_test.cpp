@@ -8,7 +8,7 @@
 
 #include "cpu/exec/fp_common.h"
 #include "cpu/exec/mve_common.h"
-#include "exec_test_fixture.h"
+#include "mve_test_fixture.h"
 
 namespace minifvp::test {
 namespace {
@@ -21,11 +21,9 @@ constexpr uint8_t pattern(uint32_t i) {
   return static_cast<uint8_t>(i * 37 + 11);
 }
 
-class MveLoadStore : public ExecTest {
+class MveLoadStore : public MveFixture {
  protected:
   void SetUp() override {
-    h.core().set_fp_enabled(true);
-    s().control |= 4;  // CONTROL.FPCA: an FP context is active
     for (uint32_t i = 0; i < 256; ++i) h.write(kData + i, 1, pattern(i));
   }
   void set_q(unsigned q, std::array<uint32_t, 4> words) {

@@ -29,10 +29,10 @@ uint32_t vaddva(unsigned size_log2) {
   return kForms[size_log2];
 }
 
-class MveLoopTest : public MveTest {
+class MveLoopTest : public MvePredFixture {
  protected:
   void SetUp() override {
-    MveTest::SetUp();
+    MvePredFixture::SetUp();
     std::array<uint8_t, 16> bytes;
     for (unsigned i = 0; i < 16; ++i) bytes[i] = static_cast<uint8_t>(i + 1);
     set_q<uint8_t>(1, bytes);

@@ -6,7 +6,7 @@
 
 #include "cpu/exec/fp_common.h"
 #include "cpu/exec/mve_common.h"
-#include "exec_test_fixture.h"
+#include "mve_test_fixture.h"
 
 namespace minifvp::test {
 namespace {
@@ -14,12 +14,8 @@ namespace {
 namespace mve = cpu::exec::mve;
 constexpr uint32_t kQc = 1u << 27;
 
-class MveMove : public ExecTest {
+class MveMove : public MveFixture {
  protected:
-  void SetUp() override {
-    h.core().set_fp_enabled(true);
-    s().control |= 4;
-  }
   void set_q(unsigned q, std::array<uint32_t, 4> words) {
     for (unsigned i = 0; i < 4; ++i) s().s[4 * q + i] = words[i];
   }
@@ -31,7 +27,6 @@ class MveMove : public ExecTest {
   }
   mve::Vector q(unsigned n) { return mve::read_q(s(), n); }
   uint32_t qw(unsigned n, unsigned i) { return s().s[4 * n + i]; }
-  void predicate(uint16_t p0) { s().vpr = (0b1000u << 16) | (0b1000u << 20) | p0; }
 };
 
 struct Row {

@@ -1,6 +1,5 @@
-// Shared helpers of the MVE predication, reduction and loop tests: a fixture with the FPU enabled
-// and an active FP context (so that FPSCR values set by a test survive the first instruction),
-// Q register lane access, and running 32-bit encodings given as hw1 << 16 | hw2.
+// Shared helpers of the MVE predication, reduction and loop tests (on top of MveFixture): whole Q
+// registers as lane arrays, and runs of mixed 16/32-bit encodings given as hw1 << 16 | hw2.
 #pragma once
 
 #include <array>
@@ -8,17 +7,12 @@
 #include <initializer_list>
 #include <vector>
 
-#include "exec_test_fixture.h"
+#include "mve_test_fixture.h"
 
 namespace minifvp::test {
 
-class MveTest : public ExecTest {
+class MvePredFixture : public MveFixture {
  protected:
-  void SetUp() override {
-    h.core().set_fp_enabled(true);
-    s().control |= 4;  // CONTROL.FPCA: the FP context exists already
-  }
-
   // Encodings: 32-bit ones as hw1 << 16 | hw2, 16-bit ones as values below 0x10000 that are not
   // a 32-bit prefix.
   static std::vector<uint16_t> halfwords(std::initializer_list<uint32_t> code) {

@@ -16,7 +16,7 @@ namespace {
 using cpu::FaultKind;
 using cpu::StopReason;
 
-class MvePredicateTest : public MveTest {};
+class MvePredicateTest : public MvePredFixture {};
 
 TEST_F(MvePredicateTest, RowNames) {
   const std::pair<uint32_t, std::string_view> cases[] = {

@@ -14,7 +14,7 @@ namespace {
 using cpu::FaultKind;
 using cpu::StopReason;
 
-class MveReduceTest : public MveTest {
+class MveReduceTest : public MvePredFixture {
  protected:
   // q1 and q2 get fixed bytes with extremes in every element size.
   void load_operands() {

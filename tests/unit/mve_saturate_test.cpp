@@ -11,7 +11,7 @@
 namespace minifvp::test {
 namespace {
 
-using MveSaturate = MveTest;
+using MveSaturate = MveShiftFixture;
 
 TEST_F(MveSaturate, EveryRowDecodesToItsName) {
   const std::pair<uint32_t, const char*> cases[] = {

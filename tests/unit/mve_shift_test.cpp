@@ -13,7 +13,7 @@
 namespace minifvp::test {
 namespace {
 
-using MveShift = MveTest;
+using MveShift = MveShiftFixture;
 
 TEST_F(MveShift, EveryRowDecodesToItsName) {
   const std::pair<uint32_t, const char*> cases[] = {
@@ -31,7 +31,7 @@ TEST_F(MveShift, EveryRowDecodesToItsName) {
       {0xffbf2454, "T32_VSRI_T1_32"},        {0xff902554, "T32_VSLI_T1_16"},
       {0xffbf2554, "T32_VSLI_T1_32"},        {0xeeab2f44, "T32_VSHLL_T1_8_S"},
       {0xfebf3f44, "T32_VSHLL_T1_16_U"},     {0xfe312e05, "T32_VSHLLB_T2_U"},
-      {0xee353e05, "T32_VSHLLT_T2_S"},        {0xee882fc5, "T32_VSHRN_T1_8"},
+      {0xee353e05, "T32_VSHLLT_T2_S"},       {0xee882fc5, "T32_VSHRN_T1_8"},
       {0xee9f3fc5, "T32_VSHRN_T1_16"},       {0xfe8d2fc5, "T32_VRSHRN_T1_8"},
       {0xee882f44, "T32_VQSHRN_T1_8_S"},     {0xfe903f44, "T32_VQSHRN_T1_16_U"},
       {0xfe8f2f45, "T32_VQRSHRN_T1_8_U"},    {0xee8c2fc4, "T32_VQSHRUN_T1_8"},
