@@ -15,9 +15,10 @@ constexpr std::array<uint64_t, 256> make_byte_expansion() {
 }
 constexpr std::array<uint64_t, 256> kByteExpansion = make_byte_expansion();
 
-// The bytes (beats) of the current instruction not yet executed according to EPSR.ECI.
-uint16_t beats_to_execute(uint8_t eci) {
-  switch (static_cast<Eci>(eci)) {
+}  // namespace
+
+uint16_t unexecuted_beats(const CpuState& s) {
+  switch (static_cast<Eci>(eci_bits(s))) {
     case Eci::A0:
       return 0xfff0;
     case Eci::A0A1:
@@ -31,7 +32,12 @@ uint16_t beats_to_execute(uint8_t eci) {
   return 0xffff;
 }
 
-}  // namespace
+void advance_eci(CpuState& s) {
+  const uint8_t eci = eci_bits(s);
+  if (eci != 0) [[unlikely]] {
+    s.it.bits = static_cast<Eci>(eci) == Eci::A0A1A2B0 ? uint8_t{uint8_t(Eci::A0) << 4} : 0;
+  }
+}
 
 bool eci_valid(uint8_t value) {
   switch (static_cast<Eci>(value)) {
@@ -83,19 +89,15 @@ uint16_t element_mask(const CpuState& s) {
       mask &= static_cast<uint16_t>((1u << active_bytes) - 1);
     }
   }
-  const uint8_t eci = eci_bits(s);
-  if (eci != 0) [[unlikely]]
-    mask &= beats_to_execute(eci);
+  if (eci_bits(s) != 0) [[unlikely]]
+    mask &= unexecuted_beats(s);
   return mask;
 }
 
 void finish_beatwise(Core& core) {
   CpuState& s = core.state();
-  const uint8_t eci = eci_bits(s);
-  const uint16_t executed = beats_to_execute(eci);
-  if (eci != 0) [[unlikely]] {
-    s.it.bits = static_cast<Eci>(eci) == Eci::A0A1A2B0 ? uint8_t{uint8_t(Eci::A0) << 4} : 0;
-  }
+  const uint16_t executed = unexecuted_beats(s);
+  advance_eci(s);
   if ((s.vpr & (kVprMask01 | kVprMask23)) == 0) [[likely]]
     return;
   uint32_t mask01 = (s.vpr & kVprMask01) >> kVprMask01Shift;

@@ -67,6 +67,13 @@ enum class Eci : uint8_t {
 inline uint8_t eci_bits(const CpuState& s) {
   return (s.it.bits & 0x0f) == 0 ? static_cast<uint8_t>(s.it.bits >> 4) : 0;
 }
+// The bytes of the current instruction's beats that EPSR.ECI does not mark as executed (bit i =
+// byte i): the ECI part of element_mask(), for instructions that are not VPR-predicated.
+uint16_t unexecuted_beats(const CpuState& s);
+// Consumes ECI as finish_beatwise() does (A0A1A2B0 leaves A0 for the next instruction) without
+// touching VPR: the end of the beat-wise instructions that are neither predicated nor advance a VPT
+// block (VLD2/VLD4/VST2/VST4).
+void advance_eci(CpuState& s);
 // Whether `value` is one of the ECI encodings the architecture defines (others are reserved and
 // an exception return with them is UNPREDICTABLE; we treat them as INVSTATE).
 bool eci_valid(uint8_t value);
@@ -84,6 +91,19 @@ struct Vector {
   template <typename T>
   void set_lane(unsigned i, T value) {
     std::memcpy(bytes.data() + i * sizeof(T), &value, sizeof(T));
+  }
+  // Element i of `esize` bytes (1, 2, 4 or 8), zero-extended.
+  uint64_t element(unsigned i, unsigned esize) const {
+    switch (esize) {
+      case 1:
+        return lane<uint8_t>(i & 15);
+      case 2:
+        return lane<uint16_t>(i & 7);
+      case 4:
+        return lane<uint32_t>(i & 3);
+      default:
+        return lane<uint64_t>(i & 1);
+    }
   }
   bool operator==(const Vector&) const = default;
 };

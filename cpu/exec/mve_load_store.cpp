@@ -1,25 +1,12 @@
 // MVE contiguous and gather/scatter loads and stores (contracts in cpu/exec/mve_load_store.h).
 #include "cpu/exec/mve_load_store.h"
 
-#include "cpu/exec/mve_beats.h"
 #include "cpu/exec/mve_common.h"
 
 namespace minifvp::cpu::exec {
 namespace {
 
 using mve::Vector;
-
-// Element `e` of `esize` bytes of v, zero-extended.
-uint32_t element(const Vector& v, unsigned e, unsigned esize) {
-  switch (esize) {
-    case 1:
-      return v.lane<uint8_t>(e);
-    case 2:
-      return v.lane<uint16_t>(e);
-    default:
-      return v.lane<uint32_t>(e);
-  }
-}
 
 void set_element(Vector& v, unsigned e, unsigned esize, uint32_t value) {
   switch (esize) {
@@ -82,7 +69,8 @@ void MVE_VSTR_contiguous(Core& core, const DecodedInsn& insn) {
   const Vector source = mve::read_q(s, insn.d);
   for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
     if (!byte_set(active, e * esize)) continue;
-    core.write_memory(start + e * msize, msize, element(source, e, esize), Alignment::Aligned);
+    core.write_memory(start + e * msize, msize, static_cast<uint32_t>(source.element(e, esize)),
+                      Alignment::Aligned);
   }
   if (insn.wback) s.r[insn.n] = offset_address;
   mve::finish_beatwise(core);
@@ -111,7 +99,8 @@ void MVE_VLDR_gather_offset(Core& core, const DecodedInsn& insn) {
     for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
       const unsigned byte = e * esize;
       if (!byte_set(executed, byte)) continue;
-      const uint32_t address = base + (element(offsets, e, esize) << insn.imm);
+      const uint32_t address =
+          base + (static_cast<uint32_t>(offsets.element(e, esize)) << insn.imm);
       const uint32_t value =
           byte_set(active, byte) ? load_element(core, address, insn.imm2, insn.flag) : 0;
       set_element(result, e, esize, value);
@@ -138,8 +127,10 @@ void MVE_VSTR_scatter_offset(Core& core, const DecodedInsn& insn) {
     const unsigned esize = insn.esize;
     for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
       if (!byte_set(active, e * esize)) continue;
-      const uint32_t address = base + (element(offsets, e, esize) << insn.imm);
-      core.write_memory(address, insn.imm2, element(source, e, esize), Alignment::Aligned);
+      const uint32_t address =
+          base + (static_cast<uint32_t>(offsets.element(e, esize)) << insn.imm);
+      core.write_memory(address, insn.imm2, static_cast<uint32_t>(source.element(e, esize)),
+                        Alignment::Aligned);
     }
   }
   mve::finish_beatwise(core);

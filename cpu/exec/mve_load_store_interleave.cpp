@@ -10,7 +10,6 @@
 // size), where QEMU makes one word access per beat without an alignment check.
 #include <array>
 
-#include "cpu/exec/mve_beats.h"
 #include "cpu/exec/mve_common.h"
 #include "cpu/exec/mve_load_store.h"
 

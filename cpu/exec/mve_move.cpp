@@ -116,10 +116,6 @@ uint32_t narrow_element(uint32_t raw, unsigned narrow, NarrowKind kind, bool& sa
   return static_cast<uint32_t>(clamped) & static_cast<uint32_t>(max_unsigned);
 }
 
-uint32_t read_element(const Vector& v, unsigned e, unsigned esize) {
-  return esize == 1 ? v.lane<uint8_t>(e) : esize == 2 ? v.lane<uint16_t>(e) : v.lane<uint32_t>(e);
-}
-
 }  // namespace
 
 void MVE_VMOVN(Core& core, const DecodedInsn& insn) {
@@ -136,7 +132,8 @@ void MVE_VMOVN(Core& core, const DecodedInsn& insn) {
   for (unsigned i = 0; i < mve::kVectorBytes / wide; ++i) {
     const unsigned narrow_lane = 2 * i + top, first_byte = narrow_lane * narrow;
     bool saturated = false;
-    const uint32_t value = narrow_element(read_element(source, i, wide), narrow, kind, saturated);
+    const uint32_t value =
+        narrow_element(static_cast<uint32_t>(source.element(i, wide)), narrow, kind, saturated);
     // QC follows the predicate bit of the lane's first byte, as QEMU's helpers do.
     qc |= saturated && ((mask >> first_byte) & 1) != 0;
     if (narrow == 1) {
@@ -161,7 +158,7 @@ void MVE_VMOVL(Core& core, const DecodedInsn& insn) {
   const Vector source = mve::read_q(s, insn.m);
   Vector result;
   for (unsigned i = 0; i < mve::kVectorBytes / wide; ++i) {
-    uint32_t value = read_element(source, 2 * i + top, narrow);
+    uint32_t value = static_cast<uint32_t>(source.element(2 * i + top, narrow));
     if (insn.imm2 != 0) {
       const unsigned shift = 32 - 8 * narrow;
       value = static_cast<uint32_t>(static_cast<int32_t>(value << shift) >> shift);

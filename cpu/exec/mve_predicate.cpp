@@ -5,21 +5,6 @@
 namespace minifvp::cpu::exec {
 namespace mve {
 
-uint16_t beats_to_execute_mask(const CpuState& s) {
-  switch (static_cast<Eci>(eci_bits(s))) {
-    case Eci::A0:
-      return 0xfff0;
-    case Eci::A0A1:
-      return 0xff00;
-    case Eci::A0A1A2:
-    case Eci::A0A1A2B0:
-      return 0xf000;
-    case Eci::None:
-      break;
-  }
-  return 0xffff;
-}
-
 void write_p0(CpuState& s, uint16_t new_p0, uint16_t lane_mask, uint16_t executed_beats) {
   const uint16_t p0 = new_p0 & lane_mask;
   s.vpr = (s.vpr & ~uint32_t{executed_beats}) | (p0 & executed_beats);
@@ -87,17 +72,6 @@ int64_t sign_extend_bytes(uint64_t raw, unsigned bytes) {
   return static_cast<int64_t>(raw << shift) >> shift;
 }
 
-uint64_t element_bits(const mve::Vector& v, unsigned e, unsigned esize) {
-  switch (esize) {
-    case 1:
-      return v.lane<uint8_t>(e);
-    case 2:
-      return v.lane<uint16_t>(e);
-    default:
-      return v.lane<uint32_t>(e);
-  }
-}
-
 // The predicate (one bit per byte) of comparing every element of `a` with the matching element
 // of `b` (or with `scalar` when `b` is null).
 uint16_t compare_integer_elements(const mve::Vector& a, const mve::Vector* b, uint32_t scalar,
@@ -106,8 +80,8 @@ uint16_t compare_integer_elements(const mve::Vector& a, const mve::Vector* b, ui
   const uint16_t element_bits_mask = static_cast<uint16_t>((1u << esize) - 1);
   const uint64_t width_mask = esize == 4 ? 0xffffffffu : (uint64_t{1} << (8 * esize)) - 1;
   for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
-    const uint64_t x = element_bits(a, e, esize);
-    const uint64_t y = b != nullptr ? element_bits(*b, e, esize) : (scalar & width_mask);
+    const uint64_t x = a.element(e, esize);
+    const uint64_t y = b != nullptr ? b->element(e, esize) : (scalar & width_mask);
     if (compare_integers(cmp, sign_extend_bytes(x, esize), sign_extend_bytes(y, esize), x, y)) {
       predicate |= static_cast<uint16_t>(element_bits_mask << (e * esize));
     }
@@ -148,9 +122,9 @@ uint16_t compare_fp_elements(CpuState& s, const mve::Vector& a, const mve::Vecto
   for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
     const uint16_t bytes = static_cast<uint16_t>(element_bits_mask << (e * esize));
     if ((lane_mask & bytes) == 0) continue;  // not computed: no flags
-    const uint64_t x = element_bits(a, e, esize);
+    const uint64_t x = a.element(e, esize);
     const uint64_t y =
-        b != nullptr ? element_bits(*b, e, esize) : (esize == 2 ? (scalar & 0xffff) : scalar);
+        b != nullptr ? b->element(e, esize) : (esize == 2 ? (scalar & 0xffff) : scalar);
     // A lane whose first byte is predicated off computes its result without raising flags.
     fp::FpEnv lane_env = env;
     // Every condition, EQ and NE included, is a signalling compare (Invalid Operation for any
@@ -181,7 +155,7 @@ uint32_t scalar_operand(const Core& core, unsigned rm) {
 void MVE_VCMP_vector(Core& core, const DecodedInsn& insn) {
   const uint16_t lane_mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
-  const uint16_t executed = mve::beats_to_execute_mask(s);
+  const uint16_t executed = mve::unexecuted_beats(s);
   const mve::Vector a = mve::read_q(s, insn.n);
   const mve::Vector b = mve::read_q(s, insn.m);
   const uint16_t predicate =
@@ -192,7 +166,7 @@ void MVE_VCMP_vector(Core& core, const DecodedInsn& insn) {
 void MVE_VCMP_scalar(Core& core, const DecodedInsn& insn) {
   const uint16_t lane_mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
-  const uint16_t executed = mve::beats_to_execute_mask(s);
+  const uint16_t executed = mve::unexecuted_beats(s);
   const mve::Vector a = mve::read_q(s, insn.n);
   const uint16_t predicate = compare_integer_elements(a, nullptr, scalar_operand(core, insn.t),
                                                       insn.esize, static_cast<Compare>(insn.cond));
@@ -202,7 +176,7 @@ void MVE_VCMP_scalar(Core& core, const DecodedInsn& insn) {
 void MVE_VCMP_fp_vector(Core& core, const DecodedInsn& insn) {
   const uint16_t lane_mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
-  const uint16_t executed = mve::beats_to_execute_mask(s);
+  const uint16_t executed = mve::unexecuted_beats(s);
   const mve::Vector a = mve::read_q(s, insn.n);
   const mve::Vector b = mve::read_q(s, insn.m);
   const uint16_t predicate =
@@ -213,7 +187,7 @@ void MVE_VCMP_fp_vector(Core& core, const DecodedInsn& insn) {
 void MVE_VCMP_fp_scalar(Core& core, const DecodedInsn& insn) {
   const uint16_t lane_mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
-  const uint16_t executed = mve::beats_to_execute_mask(s);
+  const uint16_t executed = mve::unexecuted_beats(s);
   const mve::Vector a = mve::read_q(s, insn.n);
   const uint16_t predicate =
       compare_fp_elements(s, a, nullptr, scalar_operand(core, insn.t), insn.esize,
@@ -226,7 +200,7 @@ void MVE_VCMP_fp_scalar(Core& core, const DecodedInsn& insn) {
 void MVE_VPST(Core& core, const DecodedInsn& insn) {
   execute_fp_check(core);
   CpuState& s = core.state();
-  mve::set_vpt_mask(s, insn.imm, mve::beats_to_execute_mask(s));
+  mve::set_vpt_mask(s, insn.imm, mve::unexecuted_beats(s));
   mve::consume_eci(s);
 }
 
@@ -234,7 +208,7 @@ void MVE_VPNOT(Core& core, const DecodedInsn&) {
   const uint16_t lane_mask = mve::begin_beatwise(core);
   CpuState& s = core.state();
   const uint16_t inverted = static_cast<uint16_t>(~s.vpr);
-  mve::write_p0(s, inverted, lane_mask, mve::beats_to_execute_mask(s));
+  mve::write_p0(s, inverted, lane_mask, mve::unexecuted_beats(s));
   mve::finish_beatwise(core);
 }
 
@@ -261,7 +235,7 @@ void MVE_VCTP(Core& core, const DecodedInsn& insn) {
   const uint32_t elements = mve::kVectorBytes / insn.esize;
   const uint32_t active_bytes = count <= elements ? count * insn.esize : mve::kVectorBytes;
   const uint16_t predicate = static_cast<uint16_t>((uint32_t{1} << active_bytes) - 1);
-  mve::write_p0(s, predicate, lane_mask, mve::beats_to_execute_mask(s));
+  mve::write_p0(s, predicate, lane_mask, mve::unexecuted_beats(s));
   mve::finish_beatwise(core);
 }
 

@@ -26,10 +26,6 @@ namespace mve {
 // The comparison of VCMP/VPT, in the order of the Arm ARM's fc/size tables.
 enum class Compare : uint8_t { EQ, NE, CS, HI, GE, LT, GT, LE };
 
-// Bit i = byte i of the beats the current instruction executes (all but those EPSR.ECI names as
-// already executed).
-uint16_t beats_to_execute_mask(const CpuState& s);
-
 // Writes the P0 bits of the executed beats: `new_p0` where `lane_mask` is set, 0 elsewhere.
 void write_p0(CpuState& s, uint16_t new_p0, uint16_t lane_mask, uint16_t executed_beats);
 
