@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crc32.h"
 #include "mve_autovec_kernels.h"
 #include "test_check.h"
 
@@ -59,16 +60,6 @@ static void fill_floats(float* data, int count) {
   for (int i = 0; i < count; ++i) {
     data[i] = (float)((int32_t)(next_random() % 131073u) - 65536) / 64.0f;
   }
-}
-
-static uint32_t crc32_update(uint32_t crc, const void* data, size_t bytes) {
-  const uint8_t* p = data;
-  crc = ~crc;
-  for (size_t i = 0; i < bytes; ++i) {
-    crc ^= p[i];
-    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
 }
 
 // One kernel call: the vectorised copy when `vectorised`, else the scalar one, writing to `out`.

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crc32.h"
 #include "test_check.h"
 
 #define SCALAR_REFERENCE __attribute__((noinline, optimize("no-tree-vectorize")))
@@ -29,15 +30,6 @@ static void fill(void* data, size_t bytes) {
     uint32_t r = next_random();
     p[i] = (r & 0xF00u) == 0 ? ((r & 1u) ? 0x80 : 0x7F) : (uint8_t)(r >> 24);
   }
-}
-static uint32_t crc32_update(uint32_t crc, const void* data, size_t bytes) {
-  const uint8_t* p = data;
-  crc = ~crc;
-  for (size_t i = 0; i < bytes; ++i) {
-    crc ^= p[i];
-    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
 }
 static uint32_t crc;  // over every vector result, printed at the end for the QEMU comparison
 

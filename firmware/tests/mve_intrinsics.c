@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crc32.h"
 #include "test_check.h"
 
 // The scalar references must stay scalar: no auto-vectorisation, not inlined into the caller.
@@ -32,16 +33,6 @@ static void fill_int8(int8_t* data, int count) {
     uint32_t r = next_random();
     data[i] = (r & 0x700u) == 0 ? kEdges[(r >> 12) & 3u] : (int8_t)(r >> 24);
   }
-}
-
-static uint32_t crc32_update(uint32_t crc, const void* data, size_t bytes) {
-  const uint8_t* p = data;
-  crc = ~crc;
-  for (size_t i = 0; i < bytes; ++i) {
-    crc ^= p[i];
-    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
 }
 
 static uint32_t read_fpscr(void) {

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "crc32.h"
+
 #ifndef BENCH_ITERATIONS
 #define BENCH_ITERATIONS 60
 #endif
@@ -43,16 +45,6 @@ static uint32_t random_state = 12345u;
 static uint32_t next_random(void) {
   random_state = random_state * 1103515245u + 12345u;
   return random_state >> 8;
-}
-
-static uint32_t crc32_update(uint32_t crc, const void* data, size_t bytes) {
-  const uint8_t* p = data;
-  crc = ~crc;
-  for (size_t i = 0; i < bytes; ++i) {
-    crc ^= p[i];
-    for (int bit = 0; bit < 8; ++bit) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
-  }
-  return ~crc;
 }
 
 // ---- MVE kernels ----
