@@ -226,6 +226,14 @@ class Core {
   void write_memory(uint32_t addr, unsigned size, uint32_t value, Alignment alignment,
                     bool unprivileged = false);
 
+  // Fast paths for `count` consecutive aligned accesses of `size` bytes starting at `addr` (MVE
+  // contiguous loads and stores): when no MPU check, trace or wait state applies and all the bytes
+  // are RAM in one page, copies them and counts the accesses as read_memory/write_memory would;
+  // otherwise does nothing and returns false, and the caller makes the accesses one by one (which
+  // also raises any fault).
+  bool read_block(uint32_t addr, unsigned size, unsigned count, void* out);
+  bool write_block(uint32_t addr, unsigned size, unsigned count, const void* in);
+
   [[noreturn]] void raise(FaultKind kind, std::string detail = {});
   [[noreturn]] void raise_data_fault(FaultKind kind, uint32_t address, std::string detail = {});
 
@@ -337,6 +345,33 @@ inline uint32_t Core::read_memory(uint32_t addr, unsigned size, Alignment alignm
   ++data_accesses_;
   if (trace_ != nullptr) trace_accesses_.push_back({addr, value, uint8_t(size), false});
   return value;
+}
+
+inline bool Core::read_block(uint32_t addr, unsigned size, unsigned count, void* out) {
+  const unsigned bytes = size * count;
+  if ((addr & (size - 1)) != 0 || mpu_enabled_ || trace_ != nullptr ||
+      (addr & (Bus::kPageSize - 1)) + bytes > Bus::kPageSize || bus_.wait_states(addr) != 0) {
+    return false;
+  }
+  const uint8_t* p = bus_.ram_pointer(addr);
+  if (p == nullptr) return false;
+  std::memcpy(out, p, bytes);
+  data_accesses_ += count;
+  return true;
+}
+
+inline bool Core::write_block(uint32_t addr, unsigned size, unsigned count, const void* in) {
+  const unsigned bytes = size * count;
+  if ((addr & (size - 1)) != 0 || mpu_enabled_ || trace_ != nullptr ||
+      (addr & (Bus::kPageSize - 1)) + bytes > Bus::kPageSize || bus_.wait_states(addr) != 0) {
+    return false;
+  }
+  uint8_t* p = bus_.ram_pointer(addr);
+  if (p == nullptr) return false;
+  std::memcpy(p, in, bytes);
+  bus_.note_write(addr, bytes);
+  data_accesses_ += count;
+  return true;
 }
 
 inline void Core::write_memory(uint32_t addr, unsigned size, uint32_t value, Alignment alignment,

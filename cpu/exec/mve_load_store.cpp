@@ -34,6 +34,25 @@ bool byte_set(uint16_t mask, unsigned byte) {
   return (mask >> byte) & 1;
 }
 
+// The common case of a contiguous load: every lane active and executed, the elements in plain RAM
+// (Core::read_block). Fills `result` and returns true, or returns false for the element-by-element
+// path.
+bool load_whole_vector(Core& core, const DecodedInsn& insn, uint32_t start, Vector& result) {
+  const unsigned esize = insn.esize, msize = insn.imm2, lanes = mve::kVectorBytes / esize;
+  if (esize == msize) return core.read_block(start, msize, lanes, result.bytes.data());
+  uint8_t memory[mve::kVectorBytes];
+  if (!core.read_block(start, msize, lanes, memory)) return false;
+  for (unsigned e = 0; e < lanes; ++e) {
+    uint32_t value = msize == 1 ? memory[e] : uint32_t{memory[2 * e]} | memory[2 * e + 1] << 8;
+    if (insn.flag) {
+      const unsigned shift = 32 - 8 * msize;
+      value = static_cast<uint32_t>(static_cast<int32_t>(value << shift) >> shift);
+    }
+    set_element(result, e, esize, value);
+  }
+  return true;
+}
+
 }  // namespace
 
 // VLDR{B,H,W} (Arm ARM: for each element of each executed beat, Elem[Q[d]] = the loaded value
@@ -47,6 +66,12 @@ void MVE_VLDR_contiguous(Core& core, const DecodedInsn& insn) {
   const uint32_t start = insn.index ? offset_address : base;
   const unsigned esize = insn.esize, msize = insn.imm2;
   Vector result = mve::read_q(s, insn.d);
+  if ((active & executed) == 0xffff && load_whole_vector(core, insn, start, result)) {
+    mve::write_q(s, insn.d, result);
+    if (insn.wback) s.r[insn.n] = offset_address;
+    mve::finish_beatwise(core);
+    return;
+  }
   for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
     const unsigned byte = e * esize;
     if (!byte_set(executed, byte)) continue;
@@ -67,6 +92,13 @@ void MVE_VSTR_contiguous(Core& core, const DecodedInsn& insn) {
   const uint32_t start = insn.index ? offset_address : base;
   const unsigned esize = insn.esize, msize = insn.imm2;
   const Vector source = mve::read_q(s, insn.d);
+  // The common case: every lane active, a plain (not narrowing) store to plain RAM.
+  if (active == 0xffff && esize == msize &&
+      core.write_block(start, msize, mve::kVectorBytes / esize, source.bytes.data())) {
+    if (insn.wback) s.r[insn.n] = offset_address;
+    mve::finish_beatwise(core);
+    return;
+  }
   for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
     if (!byte_set(active, e * esize)) continue;
     core.write_memory(start + e * msize, msize, static_cast<uint32_t>(source.element(e, esize)),
