@@ -8,16 +8,18 @@ namespace {
 
 using mve::Vector;
 
+// Element e of `esize` bytes (1, 2 or 4); the index is masked to the lane range, so the compiler
+// can see every write stays inside the vector.
 void set_element(Vector& v, unsigned e, unsigned esize, uint32_t value) {
   switch (esize) {
     case 1:
-      v.set_lane<uint8_t>(e, static_cast<uint8_t>(value));
+      v.set_lane<uint8_t>(e & 15, static_cast<uint8_t>(value));
       break;
     case 2:
-      v.set_lane<uint16_t>(e, static_cast<uint16_t>(value));
+      v.set_lane<uint16_t>(e & 7, static_cast<uint16_t>(value));
       break;
     default:
-      v.set_lane<uint32_t>(e, value);
+      v.set_lane<uint32_t>(e & 3, value);
       break;
   }
 }
