@@ -457,3 +457,44 @@ TEST_F(MveLoadStore, Vst4AllPatternsInterleave) {
 
 }  // namespace
 }  // namespace minifvp::test
+
+namespace minifvp::test {
+namespace {
+
+// The whole-vector fast path (Core::read_block/write_block) and the element-by-element path must
+// be indistinguishable: same register and memory results, same PMU access count (one per element).
+TEST_F(MveLoadStore, WholeVectorAndPerElementPathsAgree) {
+  r(2) = kData;
+  exec32(0xed923e00);  // vldrb.u8 q1, [r2]: all lanes active, plain RAM: the fast path
+  const mve::Vector fast = mve::read_q(s(), 1);
+  const uint64_t fast_accesses = h.core().data_accesses();
+  EXPECT_EQ(fast_accesses, 16u);
+  for (unsigned i = 0; i < 16; ++i) EXPECT_EQ(fast.bytes[i], pattern(i)) << i;
+
+  // The same load with half the lanes predicated off takes the element-by-element path: the
+  // active lanes match, the others are zeroed, and only active elements are accessed.
+  s().s[4] = s().s[5] = s().s[6] = s().s[7] = 0xffffffffu;
+  predicate(0x00ff);
+  exec32(0xed923e00);
+  for (unsigned i = 0; i < 16; ++i) EXPECT_EQ(lane<uint8_t>(1, i), i < 8 ? fast.bytes[i] : 0) << i;
+  EXPECT_EQ(h.core().data_accesses() - fast_accesses, 8u);
+
+  // Widening load vldrb.s16 q1, [r2, #1]: 8 byte accesses, sign-extended halfwords.
+  const uint64_t before = h.core().data_accesses();
+  exec32(0xed922e81);
+  EXPECT_EQ(h.core().data_accesses() - before, 8u);
+  for (unsigned i = 0; i < 8; ++i) {
+    EXPECT_EQ(lane<int16_t>(1, i), static_cast<int16_t>(static_cast<int8_t>(pattern(1 + i)))) << i;
+  }
+
+  // Store back through the fast path: vstrw.32 q3, [r4, #4] writes 4 words, 4 accesses.
+  r(4) = kData + 0x40;
+  for (unsigned i = 0; i < 4; ++i) s().s[12 + i] = 0x01020304u * (i + 1);
+  const uint64_t before_store = h.core().data_accesses();
+  exec32(0xed847f01);
+  EXPECT_EQ(h.core().data_accesses() - before_store, 4u);
+  for (unsigned i = 0; i < 4; ++i) EXPECT_EQ(h.read32(kData + 0x44 + 4 * i), 0x01020304u * (i + 1));
+}
+
+}  // namespace
+}  // namespace minifvp::test
