@@ -83,20 +83,6 @@ static void thread_a(void) {
   exit(test_finish("exc_context_switch"));
 }
 
-// Switches Thread mode to the process stack at `psp` and calls `entry`, which never returns.
-__attribute__((noreturn)) static void start_on_psp(uint32_t psp, void (*entry)(void)) {
-  __asm volatile(
-      "msr psp, %0\n"
-      "movs r2, #2\n"
-      "msr control, r2\n"
-      "isb\n"
-      "blx %1\n"
-      "b .\n" ::"r"(psp),
-      "r"(entry)
-      : "r2", "memory");
-  __builtin_unreachable();
-}
-
 int main(void) {
   SCB_SHPR(14) = 0xFF;  // PendSV lowest
   // Thread B's initial context: R4-R11 then a basic exception frame returning to thread_b.

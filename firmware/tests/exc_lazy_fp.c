@@ -525,20 +525,6 @@ static void main_thread(void) {
   exit(test_finish("exc_lazy_fp"));
 }
 
-// Switches Thread mode to the process stack at `psp` and calls `entry`, which never returns.
-__attribute__((noreturn)) static void start_on_psp(uint32_t psp, void (*entry)(void)) {
-  __asm volatile(
-      "msr psp, %0\n"
-      "movs r2, #2\n"
-      "msr control, r2\n"
-      "isb\n"
-      "blx %1\n"
-      "b .\n" ::"r"(psp),
-      "r"(entry)
-      : "r2", "memory");
-  __builtin_unreachable();
-}
-
 int main(void) {
   printf("reset: FPCCR=%08lx FPCAR=%08lx FPDSCR=%08lx CONTROL=%lx\n", (unsigned long)FPCCR,
          (unsigned long)FPCAR, (unsigned long)FPDSCR, (unsigned long)(read_control() & 7u));

@@ -62,4 +62,18 @@ static inline int nvic_pending(unsigned irq) {
   return (NVIC_ISPR(irq / 32) >> (irq % 32)) & 1;
 }
 
+// Switches Thread mode to the process stack at `psp` and calls `entry`, which never returns.
+__attribute__((noreturn)) static inline void start_on_psp(uint32_t psp, void (*entry)(void)) {
+  __asm volatile(
+      "msr psp, %0\n"
+      "movs r2, #2\n"
+      "msr control, r2\n"
+      "isb\n"
+      "blx %1\n"
+      "b .\n" ::"r"(psp),
+      "r"(entry)
+      : "r2", "memory");
+  __builtin_unreachable();
+}
+
 #endif
