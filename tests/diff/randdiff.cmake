@@ -26,7 +26,16 @@ if(Python3_Interpreter_FOUND)
     COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/randdiff.py
             --classes mve --seed 1 --seeds 2 --cases 4095 --build-dir ${CMAKE_BINARY_DIR}
             --work-dir ${CMAKE_CURRENT_BINARY_DIR}/randdiff_mve)
-  set_tests_properties(randdiff_seed1 randdiff_seed2_sequences randdiff.fp randdiff.mve PROPERTIES
+  # FP and MVE sequences: up to three instructions mixing the mve, fp and integer classes (so Q
+  # registers, FPSCR, VPR and flags flow between them; VPT/VPST blocks included), some in IT
+  # blocks.
+  add_test(NAME randdiff.fp_mve_sequences
+    COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/scripts/randdiff.py
+            --classes mve,fp,dp --seed 3 --cases 4095 --max-insns 3 --it 15
+            --build-dir ${CMAKE_BINARY_DIR}
+            --work-dir ${CMAKE_CURRENT_BINARY_DIR}/randdiff_fp_mve_sequences)
+  set_tests_properties(randdiff_seed1 randdiff_seed2_sequences randdiff.fp randdiff.mve
+                       randdiff.fp_mve_sequences PROPERTIES
     SKIP_RETURN_CODE 77
     TIMEOUT 120
     LABELS diff)
