@@ -1,6 +1,7 @@
 #include "cpu/exec/mve_predicate.h"
 
 #include "cpu/exec/mve_common.h"
+#include "cpu/exec/mve_float_common.h"
 
 namespace minifvp::cpu::exec {
 namespace mve {
@@ -16,23 +17,6 @@ void set_vpt_mask(CpuState& s, uint32_t mask, uint16_t executed_beats) {
     s.vpr = (s.vpr & ~kVprMask01) | (mask << kVprMask01Shift);
   }
   s.vpr = (s.vpr & ~kVprMask23) | (mask << kVprMask23Shift);
-}
-
-void consume_eci(CpuState& s) {
-  const uint8_t eci = eci_bits(s);
-  if (eci != 0) {
-    s.it.bits = static_cast<Eci>(eci) == Eci::A0A1A2B0 ? uint8_t{uint8_t(Eci::A0) << 4} : 0;
-  }
-}
-
-fp::FpEnv standard_fp_env(const CpuState& s) {
-  fp::FpEnv env;
-  env.rounding = fp::Rounding::TieEven;
-  env.fz = true;
-  env.fz16 = (s.fpscr & fp::fpscr::kFZ16) != 0;
-  env.dn = true;
-  env.ahp = (s.fpscr & fp::fpscr::kAHP) != 0;
-  return env;
 }
 
 }  // namespace mve
@@ -118,7 +102,7 @@ uint16_t compare_fp_elements(CpuState& s, const mve::Vector& a, const mve::Vecto
   const fp::Format format = esize == 2 ? fp::Format::F16 : fp::Format::F32;
   const uint16_t element_bits_mask = static_cast<uint16_t>((1u << esize) - 1);
   uint16_t predicate = 0;
-  fp::FpEnv env = mve::standard_fp_env(s);
+  fp::FpEnv env = mve::standard_fp_env(s.fpscr);
   for (unsigned e = 0; e < mve::kVectorBytes / esize; ++e) {
     const uint16_t bytes = static_cast<uint16_t>(element_bits_mask << (e * esize));
     if ((lane_mask & bytes) == 0) continue;  // not computed: no flags
@@ -201,7 +185,7 @@ void MVE_VPST(Core& core, const DecodedInsn& insn) {
   execute_fp_check(core);
   CpuState& s = core.state();
   mve::set_vpt_mask(s, insn.imm, mve::unexecuted_beats(s));
-  mve::consume_eci(s);
+  mve::advance_eci(s);
 }
 
 void MVE_VPNOT(Core& core, const DecodedInsn&) {

@@ -33,14 +33,6 @@ void write_p0(CpuState& s, uint16_t new_p0, uint16_t lane_mask, uint16_t execute
 // (ECI names at most beat 0 as done); MASK23 always is.
 void set_vpt_mask(CpuState& s, uint32_t mask, uint16_t executed_beats);
 
-// Consumes EPSR.ECI without advancing a VPT block (VPST).
-void consume_eci(CpuState& s);
-
-// The controls of MVE floating point, StandardFPSCRValue() (Armv8.1-M ARM): round to nearest,
-// default NaN, flush-to-zero for F32, FPSCR.FZ16 for F16, FPSCR.AHP. (QEMU's
-// standard_fp_status / standard_fp_status_f16, whose flags it folds into FPSCR.)
-fp::FpEnv standard_fp_env(const CpuState& s);
-
 }  // namespace mve
 
 // VCMP/VPT: P0 = the comparison of each element (under the lane mask), then the VPT block

@@ -1,6 +1,7 @@
 #include "cpu/exec/mve_reduce.h"
 
 #include "cpu/exec/mve_common.h"
+#include "cpu/exec/mve_float_common.h"
 #include "cpu/exec/mve_predicate.h"
 
 namespace minifvp::cpu::exec {
@@ -219,7 +220,7 @@ void fp_reduce(Core& core, const DecodedInsn& insn, FpReduce kind) {
   CpuState& s = core.state();
   const FpLayout f = layout_of(insn.esize);
   const mve::Vector m = mve::read_q(s, insn.m);
-  fp::FpEnv env = mve::standard_fp_env(s);
+  fp::FpEnv env = mve::standard_fp_env(s.fpscr);
   uint64_t acc = core.reg(insn.t) & (f.format == fp::Format::F16 ? 0xffffu : 0xffffffffu);
   for (unsigned e = 0; e < mve::kVectorBytes / insn.esize; ++e) {
     if (!mve::lane_active<uint8_t>(lane_mask, e * insn.esize)) continue;

@@ -128,17 +128,7 @@ constexpr uint32_t kUndefined[] = {
 // clang-format on
 
 TEST_F(MveLoadStore, EveryRowDecodes) {
-  for (const Row& row : kRows) {
-    EXPECT_EQ(row_name(row.raw), row.name) << std::hex << row.raw;
-    cpu::DecodedInsn insn;
-    EXPECT_EQ(decode(row.raw, insn), cpu::DecodeStatus::Ok);
-    EXPECT_NE(insn.exec, cpu::exec::fp_undefined) << std::hex << row.raw;
-  }
-  for (uint32_t raw : kUndefined) {
-    cpu::DecodedInsn insn;
-    EXPECT_EQ(decode(raw, insn), cpu::DecodeStatus::Ok) << std::hex << raw;
-    EXPECT_EQ(insn.exec, cpu::exec::fp_undefined) << std::hex << raw;
-  }
+  expect_rows_decode(kRows, kUndefined);
 }
 
 TEST_F(MveLoadStore, ContiguousAddressingModes) {

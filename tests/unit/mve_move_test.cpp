@@ -79,17 +79,7 @@ constexpr uint32_t kUndefined[] = {
 // clang-format on
 
 TEST_F(MveMove, EveryRowDecodes) {
-  for (const Row& row : kRows) {
-    EXPECT_EQ(row_name(row.raw), row.name) << std::hex << row.raw;
-    cpu::DecodedInsn insn;
-    EXPECT_EQ(decode(row.raw, insn), cpu::DecodeStatus::Ok);
-    EXPECT_NE(insn.exec, cpu::exec::fp_undefined) << std::hex << row.raw;
-  }
-  for (uint32_t raw : kUndefined) {
-    cpu::DecodedInsn insn;
-    EXPECT_EQ(decode(raw, insn), cpu::DecodeStatus::Ok) << std::hex << raw;
-    EXPECT_EQ(insn.exec, cpu::exec::fp_undefined) << std::hex << raw;
-  }
+  expect_rows_decode(kRows, kUndefined);
   // Size 1x of the narrowing moves is not theirs (VQMOVN's size 11 is VCVTB/VCVTT F16<->F32).
   EXPECT_NE(row_name(0xfe392e85), "T32_VMOVNB_T1");
   EXPECT_NE(row_name(0xee3f2e05), "T32_VQMOVNB_S_T1");  // vcvtb.f16.f32 q1, q2

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <ios>
 
 #include "cpu/exec/mve_common.h"
 #include "exec_test_fixture.h"
@@ -44,6 +45,24 @@ class MveFixture : public ExecTest {
 
   bool qc() { return (s().fpscr & cpu::exec::mve::kFpscrQc) != 0; }
   void clear_qc() { s().fpscr &= ~cpu::exec::mve::kFpscrQc; }
+
+  // Every example of `rows` (entries with .raw and .name) decodes to its row with a real execute
+  // function, and every encoding of `undefined` decodes to exec::fp_undefined (so a disabled FPU
+  // reports NOCP before UNDEFINSTR).
+  template <typename Rows, typename Encodings>
+  static void expect_rows_decode(const Rows& rows, const Encodings& undefined) {
+    for (const auto& row : rows) {
+      EXPECT_EQ(row_name(row.raw), row.name) << std::hex << row.raw;
+      cpu::DecodedInsn insn;
+      EXPECT_EQ(decode(row.raw, insn), cpu::DecodeStatus::Ok);
+      EXPECT_NE(insn.exec, cpu::exec::fp_undefined) << std::hex << row.raw;
+    }
+    for (uint32_t raw : undefined) {
+      cpu::DecodedInsn insn;
+      EXPECT_EQ(decode(raw, insn), cpu::DecodeStatus::Ok) << std::hex << raw;
+      EXPECT_EQ(insn.exec, cpu::exec::fp_undefined) << std::hex << raw;
+    }
+  }
 
   // A VPT block of one instruction with VPR.P0 = `p0` (bit i = byte i) for all four beats.
   void predicate(uint16_t p0) {
