@@ -105,6 +105,24 @@ struct Vector {
         return lane<uint64_t>(i & 1);
     }
   }
+  // Stores the low `esize` bytes of `raw` as element i (the index is masked to the lane range, so
+  // the compiler can see every write stays inside the vector).
+  void set_element(unsigned i, unsigned esize, uint64_t raw) {
+    switch (esize) {
+      case 1:
+        set_lane<uint8_t>(i & 15, static_cast<uint8_t>(raw));
+        break;
+      case 2:
+        set_lane<uint16_t>(i & 7, static_cast<uint16_t>(raw));
+        break;
+      case 4:
+        set_lane<uint32_t>(i & 3, static_cast<uint32_t>(raw));
+        break;
+      default:
+        set_lane<uint64_t>(i & 1, raw);
+        break;
+    }
+  }
   bool operator==(const Vector&) const = default;
 };
 

@@ -8,22 +8,6 @@ namespace {
 
 using mve::Vector;
 
-// Element e of `esize` bytes (1, 2 or 4); the index is masked to the lane range, so the compiler
-// can see every write stays inside the vector.
-void set_element(Vector& v, unsigned e, unsigned esize, uint32_t value) {
-  switch (esize) {
-    case 1:
-      v.set_lane<uint8_t>(e & 15, static_cast<uint8_t>(value));
-      break;
-    case 2:
-      v.set_lane<uint16_t>(e & 7, static_cast<uint16_t>(value));
-      break;
-    default:
-      v.set_lane<uint32_t>(e & 3, value);
-      break;
-  }
-}
-
 // One element read from memory, sign- or zero-extended from `msize` bytes.
 uint32_t load_element(Core& core, uint32_t address, unsigned msize, bool sign_extend) {
   const uint32_t value = core.read_memory(address, msize, Alignment::Aligned);
@@ -50,7 +34,7 @@ bool load_whole_vector(Core& core, const DecodedInsn& insn, uint32_t start, Vect
       const unsigned shift = 32 - 8 * msize;
       value = static_cast<uint32_t>(static_cast<int32_t>(value << shift) >> shift);
     }
-    set_element(result, e, esize, value);
+    result.set_element(e, esize, value);
   }
   return true;
 }
@@ -79,7 +63,7 @@ void MVE_VLDR_contiguous(Core& core, const DecodedInsn& insn) {
     if (!byte_set(executed, byte)) continue;
     const uint32_t value =
         byte_set(active, byte) ? load_element(core, start + e * msize, msize, insn.flag) : 0;
-    set_element(result, e, esize, value);
+    result.set_element(e, esize, value);
   }
   mve::write_q(s, insn.d, result);
   if (insn.wback) s.r[insn.n] = offset_address;
@@ -137,7 +121,7 @@ void MVE_VLDR_gather_offset(Core& core, const DecodedInsn& insn) {
           base + (static_cast<uint32_t>(offsets.element(e, esize)) << insn.imm);
       const uint32_t value =
           byte_set(active, byte) ? load_element(core, address, insn.imm2, insn.flag) : 0;
-      set_element(result, e, esize, value);
+      result.set_element(e, esize, value);
     }
   }
   mve::write_q(s, insn.d, result);

@@ -9,7 +9,7 @@ using mve::Vector;
 using mve::Wide;
 
 Wide signed_element(const Vector& v, unsigned i, unsigned esize) {
-  return mve::extend(mve::element(v, i, esize), esize * 8, true);
+  return mve::extend(v.element(i, esize), esize * 8, true);
 }
 
 // SignedSat((sum + rounding) >> esize, esize): the "high half" of a doubled product sum.
@@ -31,7 +31,7 @@ void multiply_high(Core& core, const DecodedInsn& insn, bool round, SumOf sum_of
   for (unsigned i = 0; i < mve::kVectorBytes / esize; ++i) {
     if (!wanted(i)) continue;
     const mve::Saturated r = high_half(sum_of(i), esize * 8, round);
-    mve::set_element(result, i, esize, r.bits);
+    result.set_element(i, esize, r.bits);
     written |= static_cast<uint16_t>(((1u << esize) - 1) << (i * esize));
     qc |= r.saturated && ((mask >> (i * esize)) & 1);
   }

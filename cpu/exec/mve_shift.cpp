@@ -43,8 +43,8 @@ void shift_elements(Core& core, const DecodedInsn& insn, const Vector& source, b
   bool qc = false;
   for (unsigned i = 0; i < mve::kVectorBytes / esize; ++i) {
     const mve::Saturated r =
-        shift_one(mve::element(source, i, esize), bits, bits, insn.flag, shift_of(i), round, fit);
-    mve::set_element(result, i, esize, r.bits);
+        shift_one(source.element(i, esize), bits, bits, insn.flag, shift_of(i), round, fit);
+    result.set_element(i, esize, r.bits);
     qc |= r.saturated && ((mask >> (i * esize)) & 1);
   }
   mve::write_q(s, insn.d, result, mask);
@@ -85,10 +85,10 @@ void shift_insert(Core& core, const DecodedInsn& insn, bool left) {
   const uint64_t inserted = shift >= bits ? 0 : left ? (ones << shift) & ones : ones >> shift;
   Vector result;
   for (unsigned i = 0; i < mve::kVectorBytes / esize; ++i) {
-    const uint64_t m = mve::element(source, i, esize);
+    const uint64_t m = source.element(i, esize);
     const uint64_t shifted = shift >= bits ? 0 : left ? m << shift : m >> shift;
-    const uint64_t d = mve::element(old, i, esize);
-    mve::set_element(result, i, esize, (d & ~inserted) | (shifted & inserted));
+    const uint64_t d = old.element(i, esize);
+    result.set_element(i, esize, (d & ~inserted) | (shifted & inserted));
   }
   mve::write_q(s, insn.d, result, mask);
   mve::finish_beatwise(core);
@@ -107,10 +107,10 @@ void shift_narrow(Core& core, const DecodedInsn& insn, bool round, Fit fit) {
   uint16_t written = 0;
   bool qc = false;
   for (unsigned i = 0; i < mve::kVectorBytes / wide; ++i) {
-    const mve::Saturated r = shift_one(mve::element(source, i, wide), wide * 8, esize * 8,
+    const mve::Saturated r = shift_one(source.element(i, wide), wide * 8, esize * 8,
                                        source_unsigned, -static_cast<int>(insn.imm), round, fit);
     const unsigned lane = 2 * i + top;
-    mve::set_element(result, lane, esize, r.bits);
+    result.set_element(lane, esize, r.bits);
     written |= static_cast<uint16_t>(((1u << esize) - 1) << (lane * esize));
     qc |= r.saturated && ((mask >> (lane * esize)) & 1);
   }
@@ -176,9 +176,9 @@ void VSHLL(Core& core, const DecodedInsn& insn) {
   const unsigned esize = insn.esize, wide = 2 * esize;
   Vector result;
   for (unsigned i = 0; i < mve::kVectorBytes / wide; ++i) {
-    const uint64_t raw = mve::element(source, 2 * i + insn.imm2, esize);
+    const uint64_t raw = source.element(2 * i + insn.imm2, esize);
     const Wide value = mve::extend(raw, esize * 8, !insn.flag) << insn.imm;
-    mve::set_element(result, i, wide, mve::low_bits(value, wide * 8));
+    result.set_element(i, wide, mve::low_bits(value, wide * 8));
   }
   mve::write_q(s, insn.d, result, mask);
   mve::finish_beatwise(core);

@@ -60,14 +60,4 @@ inline Saturated saturate(Wide value, unsigned bits, bool is_signed) {
   return {low_bits(value, bits), false};
 }
 
-// Element `i` of `esize` bytes, zero-extended; and its store.
-inline uint64_t element(const Vector& v, unsigned i, unsigned esize) {
-  uint64_t raw = 0;
-  std::memcpy(&raw, v.bytes.data() + i * esize, esize);
-  return raw;
-}
-inline void set_element(Vector& v, unsigned i, unsigned esize, uint64_t raw) {
-  std::memcpy(v.bytes.data() + i * esize, &raw, esize);
-}
-
 }  // namespace minifvp::cpu::exec::mve
